@@ -1,0 +1,44 @@
+package org.opendialer.service.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.opendialer.db.DatabaseSettings;
+import org.opendialer.db.Databases;
+import org.opendialer.db.SchemaMigrator;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Opens the database named by {@code dialer.db.*} (set from the CLI's --db-url or DIALER_DB_URL;
+ * embedded H2 when unset) and migrates it, so a bad setting fails start-up with one clear line.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    public HikariDataSource dataSource(@Value("${dialer.db.url:}") String url,
+                                       @Value("${dialer.db.user:}") String user,
+                                       @Value("${dialer.db.password:}") String password) {
+        DatabaseSettings settings = url.isBlank() ? DatabaseSettings.embedded() : new DatabaseSettings(url, user, password);
+        HikariDataSource dataSource = Databases.open(settings, 20);
+        try {
+            new SchemaMigrator(dataSource).migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return dataSource;
+    }
+
+    /** Named so that beans can depend on the schema being in place. */
+    @Bean
+    public SchemaReady schemaReady(DataSource dataSource) {
+        return new SchemaReady(new SchemaMigrator(dataSource).currentVersion().orElse("none"));
+    }
+
+    public record SchemaReady(String version) {
+    }
+}

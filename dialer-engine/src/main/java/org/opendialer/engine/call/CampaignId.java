@@ -1,0 +1,14 @@
+package org.opendialer.engine.call;
+
+public record CampaignId(long value) {
+    public CampaignId {
+        if (value <= 0) {
+            throw new IllegalArgumentException("campaign id must be positive: " + value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return Long.toString(value);
+    }
+}

@@ -1,0 +1,39 @@
+package org.opendialer.engine.telephony;
+
+import org.opendialer.engine.call.AttemptId;
+
+/**
+ * Places and controls calls. All methods are asynchronous and return at once; what happens to a call is
+ * reported as {@link CallEvent}s to the listener, each naming its attempt.
+ *
+ * <p>Threading: implementations must be thread-safe; they deliver events on their own threads, and the
+ * engine hands them over to its clock thread.
+ */
+public interface Telephony extends AutoCloseable {
+
+    void setListener(CallEventListener listener);
+
+    /** Places a call; a refused request still ends in an {@link CallEvent.CallEnded} for its attempt. */
+    void originate(OriginateRequest request);
+
+    /** Connects an answered call to an agent's phone. */
+    void bridge(AttemptId attempt, AgentEndpoint agent);
+
+    /** Hands an answered call to the speech robot. */
+    void sendToRobot(AttemptId attempt);
+
+    /** Plays the safe-harbour message to a live callee no agent could take, then hangs up. */
+    void playSafeHarbourAndHangup(AttemptId attempt);
+
+    /** Leaves the campaign's message on an answering machine, then hangs up. */
+    void leaveMessageAndHangup(AttemptId attempt);
+
+    void hangup(AttemptId attempt);
+
+    /** Lines that could take a new call right now across every server. */
+    int freeLines();
+
+    @Override
+    default void close() {
+    }
+}
