@@ -1,0 +1,595 @@
+package org.opendialer.engine.dialer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.opendialer.engine.agent.Agent;
+import org.opendialer.engine.agent.AgentRoster;
+import org.opendialer.engine.agent.AgentState;
+import org.opendialer.engine.agent.AgentStateChange;
+import org.opendialer.engine.call.AmdStatus;
+import org.opendialer.engine.call.AttemptId;
+import org.opendialer.engine.call.CallResult;
+import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.engine.compliance.AbandonGovernor;
+import org.opendialer.engine.pacing.CallStatistics;
+import org.opendialer.engine.pacing.PacingPolicy;
+import org.opendialer.engine.pacing.PacingSettings;
+import org.opendialer.engine.pacing.PacingSituation;
+import org.opendialer.engine.telephony.CallEvent;
+import org.opendialer.engine.telephony.CallEventListener;
+import org.opendialer.engine.telephony.OriginateRequest;
+import org.opendialer.engine.telephony.Telephony;
+
+/**
+ * Dials one campaign. Every second it asks the pacing policy how many calls to place, caps that by
+ * lines per agent and free trunk lines, and places calls for the next leads. Each live answer goes at
+ * once to the longest-idle ready agent with the skill it needs, or to the robot in agentless mode; one
+ * that finds no agent within the connect deadline is abandoned with the safe-harbour message and
+ * counted against the abandon target.
+ *
+ * <p>Threading: everything runs on the clock's thread. Telephony events are handed over with
+ * {@link DialerClock#execute}; agent commands from other threads must be handed over the same way
+ * (the service does so), the simulation calls them on the clock thread directly.
+ */
+public final class CampaignDialer implements CallEventListener {
+
+    private static final Duration TICK = Duration.ofSeconds(1);
+
+    private final DialerClock clock;
+    private final Telephony telephony;
+    private final LeadSource leads;
+    private final AttemptLog log;
+    private final DialerSettings settings;
+    private final PacingPolicy policy;
+    private final AgentRoster roster;
+    private final AbandonGovernor governor;
+    private final CallStatistics statistics;
+    private final Map<AttemptId, Attempt> attempts = new HashMap<>();
+    private final ArrayDeque<Attempt> waiting = new ArrayDeque<>();
+    private final Map<Long, Long> wrapStartedAt = new HashMap<>();
+    private final Map<Long, String> pauseAfterWrap = new HashMap<>();
+    private final Map<Long, DialLead> previews = new HashMap<>();
+    private final List<Consumer<AttemptOutcome>> outcomeListeners = new ArrayList<>();
+    private final Situation situation = new Situation();
+    private final AgentTime agentTime = new AgentTime();
+    private boolean running;
+    private boolean leadsRanOut;
+    private DialerClock.Scheduled nextTick;
+    private int inFlight;
+    private int connected;
+    private int robotCalls;
+    private long callsPlaced;
+    private long answered;
+    private long abandoned;
+
+    public CampaignDialer(DialerClock clock, Telephony telephony, LeadSource leads, AttemptLog log,
+                          DialerSettings settings, PacingPolicy policy) {
+        this.clock = clock;
+        this.telephony = telephony;
+        this.leads = leads;
+        this.log = log;
+        this.settings = settings;
+        this.policy = policy;
+        this.roster = new AgentRoster(clock);
+        this.governor = new AbandonGovernor(clock, settings.compliance(), settings.zone());
+        this.statistics = new CallStatistics(settings.pacing());
+        roster.addListener(agentTime);
+        telephony.setListener(this);
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------
+
+    /** Starts dialling; ticks once a second until {@link #stop}. */
+    public void start() {
+        if (!running) {
+            running = true;
+            nextTick = clock.schedule(Duration.ZERO, this::tick);
+        }
+    }
+
+    /** Stops placing calls and hangs up dials still ringing; calls already talking carry on. */
+    public void stop() {
+        running = false;
+        if (nextTick != null) {
+            nextTick.cancel();
+        }
+        for (Attempt attempt : List.copyOf(attempts.values())) {
+            if (attempt.phase.inFlight()) {
+                telephony.hangup(attempt.id);
+            }
+        }
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    public AgentRoster roster() {
+        return roster;
+    }
+
+    public AbandonGovernor governor() {
+        return governor;
+    }
+
+    public CallStatistics statistics() {
+        return statistics;
+    }
+
+    public PacingPolicy policy() {
+        return policy;
+    }
+
+    public DialerSettings settings() {
+        return settings;
+    }
+
+    public void addAgentListener(Consumer<AgentStateChange> listener) {
+        roster.addListener(listener);
+    }
+
+    public void addOutcomeListener(Consumer<AttemptOutcome> listener) {
+        outcomeListeners.add(listener);
+    }
+
+    // ---- agents ----------------------------------------------------------------------------
+
+    public void login(org.opendialer.engine.telephony.AgentEndpoint endpoint, Set<String> skills) {
+        roster.login(endpoint, skills);
+        connectWaiting();
+    }
+
+    public void ready(long agentId) {
+        roster.ready(agentId);
+        connectWaiting();
+    }
+
+    public void pause(long agentId, String reason) {
+        roster.pause(agentId, reason);
+    }
+
+    public void logout(long agentId) {
+        roster.logout(agentId);
+        wrapStartedAt.remove(agentId);
+    }
+
+    /** The agent set a disposition: wrap-up is over and the agent is ready, or paused if asked for. */
+    public void completeWrapUp(long agentId) {
+        Agent agent = roster.find(agentId).orElseThrow(() -> new IllegalStateException("agent " + agentId + " is not logged in"));
+        if (agent.state() != AgentState.WRAP_UP) {
+            throw new IllegalStateException("agent " + agentId + " is not wrapping up but " + agent.state());
+        }
+        Long since = wrapStartedAt.remove(agentId);
+        if (since != null) {
+            statistics.wrapEnded((clock.nowMillis() - since) / 1000.0, agent.machineCall());
+        }
+        String pause = pauseAfterWrap.remove(agentId);
+        if (pause != null) {
+            roster.pause(agentId, pause);
+        } else {
+            roster.ready(agentId);
+            connectWaiting();
+        }
+    }
+
+    /** The agent asks to pause after the current call; honoured when wrap-up ends. */
+    public void pauseAfterWrapUp(long agentId, String reason) {
+        pauseAfterWrap.put(agentId, reason);
+    }
+
+    // ---- preview dialling ------------------------------------------------------------------
+
+    /** Preview mode: reserves the next lead for a ready agent to read before dialling it. */
+    public Optional<DialLead> previewNext(long agentId) {
+        DialLead lead = previews.get(agentId);
+        if (lead == null) {
+            lead = nextDialableLead().orElse(null);
+            if (lead != null) {
+                previews.put(agentId, lead);
+            }
+        }
+        return Optional.ofNullable(lead);
+    }
+
+    /** Preview mode: the agent dials the lead it previewed; the answer goes to that agent only. */
+    public AttemptId dialPreview(long agentId) {
+        DialLead lead = previews.remove(agentId);
+        if (lead == null) {
+            throw new IllegalStateException("agent " + agentId + " has no previewed lead to dial");
+        }
+        Agent agent = roster.find(agentId).orElseThrow(() -> new IllegalStateException("agent " + agentId + " is not logged in"));
+        if (agent.state() != AgentState.READY) {
+            throw new IllegalStateException("agent " + agentId + " must be ready to dial, is " + agent.state());
+        }
+        return place(lead, agentId);
+    }
+
+    // ---- pacing tick -----------------------------------------------------------------------
+
+    private void tick() {
+        if (!running) {
+            return;
+        }
+        nextTick = clock.schedule(TICK, this::tick);
+        if (policy.agentInitiated()) {
+            return;
+        }
+        int wanted = policy.callsToPlace(situation);
+        int calls = Math.min(wanted, lineRoom());
+        calls = Math.min(calls, telephony.freeLines());
+        leadsRanOut = false;
+        for (int i = 0; i < calls; i++) {
+            Optional<DialLead> lead = nextDialableLead();
+            if (lead.isEmpty()) {
+                leadsRanOut = true;
+                break;
+            }
+            place(lead.get(), 0);
+        }
+    }
+
+    /** Lines the campaign may still open: lines per staffed agent (robot ports in agentless mode). */
+    private int lineRoom() {
+        PacingSettings pacing = settings.pacing();
+        double lines = settings.robotTakesAnswers()
+                ? pacing.robotCapacity() * pacing.maxLinesPerAgent()
+                : pacing.maxLinesPerAgent() * situation.staffedAgents();
+        return Math.max(0, (int) Math.floor(lines) - inFlight - waiting.size());
+    }
+
+    private Optional<DialLead> nextDialableLead() {
+        for (int skipped = 0; skipped < 100; skipped++) {
+            Optional<DialLead> lead = leads.next();
+            if (lead.isEmpty() || governor.mayRedial(lead.get().phone())) {
+                return lead;
+            }
+            leads.putBack(lead.get(), governor.redialAllowedAt(lead.get().phone()));
+        }
+        return Optional.empty();
+    }
+
+    private AttemptId place(DialLead lead, long reservedAgent) {
+        Instant now = clock.now();
+        AttemptId id = log.open(settings.campaignId(), lead, now);
+        Attempt attempt = new Attempt(id, lead, now.toEpochMilli(), reservedAgent);
+        attempts.put(id, attempt);
+        inFlight++;
+        callsPlaced++;
+        Map<String, String> variables = new HashMap<>(lead.variables());
+        variables.put("ATTEMPT_ID", id.toString());
+        variables.put("CAMPAIGN_ID", settings.campaignId().toString());
+        variables.put("LEAD_ID", Long.toString(lead.leadId()));
+        telephony.originate(new OriginateRequest(id, settings.campaignId(), lead.phone(), settings.callerId(),
+                settings.ringTimeout(), settings.detectMachines(), settings.record(), variables));
+        return id;
+    }
+
+    // ---- call events -----------------------------------------------------------------------
+
+    @Override
+    public void onEvent(CallEvent event) {
+        clock.execute(() -> handle(event));
+    }
+
+    private void handle(CallEvent event) {
+        Attempt attempt = attempts.get(event.attemptId());
+        if (attempt == null) {
+            return; // late event for an attempt already closed
+        }
+        if (event instanceof CallEvent.CallRinging ringing) {
+            if (attempt.phase == AttemptPhase.DIALING) {
+                attempt.phase = AttemptPhase.RINGING;
+            }
+            attempt.ringingAtMillis = ringing.at().toEpochMilli();
+            attempt.server = ringing.server();
+            attempt.channel = ringing.channel();
+            attempt.uniqueId = ringing.uniqueId();
+        } else if (event instanceof CallEvent.CallAnswered answer) {
+            answered(attempt, answer.amd(), answer.amdCause());
+        } else if (event instanceof CallEvent.CallBridged bridged) {
+            if (attempt.bridgedAtMillis == 0) {
+                attempt.bridgedAtMillis = bridged.at().toEpochMilli();
+            }
+        } else if (event instanceof CallEvent.RecordingStarted recording) {
+            attempt.recordingPath = recording.path();
+        } else if (event instanceof CallEvent.CallEnded ended) {
+            ended(attempt, ended);
+        }
+    }
+
+    private void answered(Attempt attempt, AmdStatus amd, String amdCause) {
+        if (!attempt.phase.inFlight()) {
+            return;
+        }
+        long now = clock.nowMillis();
+        inFlight--;
+        attempt.answeredAtMillis = now;
+        attempt.amd = amd;
+        attempt.amdCause = amdCause;
+        boolean machine = settings.detectMachines() && amd == AmdStatus.MACHINE;
+        boolean routable = !machine || settings.machineAction() == MachineAction.PASS_TO_AGENT;
+        statistics.dialResolved((now - attempt.placedAtMillis) / 1000.0, routable);
+        if (!routable) {
+            attempt.phase = AttemptPhase.MACHINE;
+            attempt.machine = true;
+            if (settings.machineAction() == MachineAction.LEAVE_MESSAGE) {
+                telephony.leaveMessageAndHangup(attempt.id);
+            } else {
+                telephony.hangup(attempt.id);
+            }
+            return;
+        }
+        answered++;
+        governor.liveAnswer();
+        if (attempt.reservedAgent != 0) {
+            roster.assign(attempt.reservedAgent, attempt.id);
+            bridge(attempt, attempt.reservedAgent);
+        } else if (settings.robotTakesAnswers()) {
+            if (robotCalls >= settings.pacing().robotCapacity()) {
+                abandon(attempt);
+            } else {
+                attempt.phase = AttemptPhase.WITH_ROBOT;
+                attempt.robot = true;
+                attempt.bridgedAtMillis = now;
+                robotCalls++;
+                telephony.sendToRobot(attempt.id);
+            }
+        } else {
+            Optional<Agent> agent = roster.assignLongestIdle(attempt.lead.skill(), attempt.id);
+            if (agent.isPresent()) {
+                bridge(attempt, agent.get().id());
+            } else {
+                attempt.phase = AttemptPhase.WAITING_FOR_AGENT;
+                waiting.addLast(attempt);
+                attempt.deadline = clock.schedule(settings.compliance().connectDeadline(), () -> deadlinePassed(attempt));
+            }
+        }
+    }
+
+    private void bridge(Attempt attempt, long agentId) {
+        attempt.phase = AttemptPhase.CONNECTED;
+        attempt.agentId = agentId;
+        attempt.bridgedAtMillis = clock.nowMillis();
+        connected++;
+        Agent agent = roster.find(agentId).orElseThrow();
+        telephony.bridge(attempt.id, agent.endpoint());
+    }
+
+    /** Routes waiting answers, oldest first, to agents that have become ready. */
+    private void connectWaiting() {
+        while (!waiting.isEmpty()) {
+            Attempt oldest = waiting.peekFirst();
+            Optional<Agent> agent = roster.assignLongestIdle(oldest.lead.skill(), oldest.id);
+            if (agent.isEmpty()) {
+                if (oldest.lead.skill() == null) {
+                    return;
+                }
+                // a skilled call blocks nobody else: try the others behind it once
+                boolean routedAny = false;
+                for (Attempt other : List.copyOf(waiting)) {
+                    Optional<Agent> free = roster.assignLongestIdle(other.lead.skill(), other.id);
+                    if (free.isPresent()) {
+                        waiting.remove(other);
+                        other.deadline.cancel();
+                        bridge(other, free.get().id());
+                        routedAny = true;
+                    }
+                }
+                if (!routedAny) {
+                    return;
+                }
+                continue;
+            }
+            waiting.pollFirst();
+            oldest.deadline.cancel();
+            bridge(oldest, agent.get().id());
+        }
+    }
+
+    private void deadlinePassed(Attempt attempt) {
+        if (attempt.phase == AttemptPhase.WAITING_FOR_AGENT) {
+            waiting.remove(attempt);
+            abandon(attempt);
+        }
+    }
+
+    private void abandon(Attempt attempt) {
+        attempt.phase = AttemptPhase.ABANDONING;
+        attempt.abandoned = true;
+        abandoned++;
+        governor.abandoned(attempt.lead.phone());
+        telephony.playSafeHarbourAndHangup(attempt.id);
+    }
+
+    private void ended(Attempt attempt, CallEvent.CallEnded ended) {
+        long now = clock.nowMillis();
+        switch (attempt.phase) {
+            case DIALING, RINGING -> {
+                inFlight--;
+                statistics.dialResolved((now - attempt.placedAtMillis) / 1000.0, false);
+            }
+            case WAITING_FOR_AGENT -> {
+                // the callee hung up before an agent was free: still an abandoned call
+                waiting.remove(attempt);
+                attempt.deadline.cancel();
+                attempt.abandoned = true;
+                abandoned++;
+                governor.abandoned(attempt.lead.phone());
+            }
+            case CONNECTED -> {
+                connected--;
+                double talk = (now - attempt.bridgedAtMillis) / 1000.0;
+                statistics.talkEnded(talk);
+                Agent agent = roster.find(attempt.agentId).orElse(null);
+                if (agent != null && agent.state() == AgentState.ON_CALL && attempt.id.equals(agent.attempt())) {
+                    roster.callEnded(attempt.agentId, talk < 20);
+                    wrapStartedAt.put(attempt.agentId, now);
+                }
+            }
+            case WITH_ROBOT -> robotCalls--;
+            default -> {
+            }
+        }
+        attempt.phase = AttemptPhase.ENDED;
+        attempts.remove(attempt.id);
+        AttemptOutcome outcome = attempt.outcome(settings.campaignId(), ended.at().toEpochMilli(), ended.result(),
+                ended.cause(), ended.causeText());
+        log.closed(outcome);
+        for (Consumer<AttemptOutcome> listener : outcomeListeners) {
+            listener.accept(outcome);
+        }
+    }
+
+    // ---- what the campaign looks like now ---------------------------------------------------
+
+    public DialerMetrics metrics() {
+        Map<AttemptPhase, Integer> byPhase = new EnumMap<>(AttemptPhase.class);
+        for (AttemptPhase phase : AttemptPhase.values()) {
+            byPhase.put(phase, 0);
+        }
+        for (Attempt attempt : attempts.values()) {
+            byPhase.merge(attempt.phase, 1, Integer::sum);
+        }
+        return new DialerMetrics(clock.now(), running, policy.name(), policy.dialLevel(situation),
+                situation.callsInProgress(), byPhase, roster.countByState(), governor.windowRate(),
+                governor.todayRate(), governor.todayAnswers(), governor.todayAbandons(), callsPlaced,
+                agentTime.occupancy(clock.nowMillis()));
+    }
+
+    /** Every reason the campaign is not dialling, or dialling less than it could; empty when all is well. */
+    public List<NotDialingReason> whyNotDialing() {
+        List<NotDialingReason> reasons = new ArrayList<>();
+        if (!running) {
+            reasons.add(new NotDialingReason(NotDialingReason.Code.NOT_RUNNING, "the campaign is not running"));
+            return reasons;
+        }
+        if (policy.agentInitiated()) {
+            reasons.add(new NotDialingReason(NotDialingReason.Code.AGENTS_DIAL_IN_PREVIEW,
+                    "preview mode: calls are placed by agents after reading the lead"));
+        }
+        if (settings.robotTakesAnswers()) {
+            if (robotCalls >= settings.pacing().robotCapacity()) {
+                reasons.add(new NotDialingReason(NotDialingReason.Code.ROBOT_FULL,
+                        "all " + settings.pacing().robotCapacity() + " robot conversations are in use"));
+            }
+        } else if (situation.readyAgents() == 0) {
+            int staffed = situation.staffedAgents();
+            reasons.add(new NotDialingReason(NotDialingReason.Code.NO_READY_AGENTS, staffed == 0
+                    ? "no agent is logged in and ready"
+                    : "no agent is ready: " + staffed + " logged in are on calls or wrapping up"));
+        }
+        if (leadsRanOut) {
+            reasons.add(new NotDialingReason(NotDialingReason.Code.NO_CALLABLE_LEADS, leads.whyEmpty()));
+        }
+        if (governor.atCap()) {
+            reasons.add(new NotDialingReason(NotDialingReason.Code.ABANDON_CAP_REACHED, String.format(
+                    "abandon rate %.2f %% has reached the %.2f %% target: dialling one call per free agent only",
+                    governor.windowRate() * 100, settings.compliance().abandonTarget() * 100)));
+        }
+        if (telephony.freeLines() <= 0) {
+            reasons.add(new NotDialingReason(NotDialingReason.Code.TRUNKS_FULL, "every trunk line is in use"));
+        }
+        return reasons;
+    }
+
+    /** The pacing policy's view of the floor; a live view over the dialer's own fields. */
+    private final class Situation implements PacingSituation {
+
+        @Override
+        public long nowMillis() {
+            return clock.nowMillis();
+        }
+
+        @Override
+        public Collection<Agent> agents() {
+            return roster.agents();
+        }
+
+        @Override
+        public int readyAgents() {
+            return agentTime.count(AgentState.READY);
+        }
+
+        @Override
+        public int onCallAgents() {
+            return agentTime.count(AgentState.ON_CALL);
+        }
+
+        @Override
+        public int wrapUpAgents() {
+            return agentTime.count(AgentState.WRAP_UP);
+        }
+
+        @Override
+        public long[] dialsInFlightPlacedAt() {
+            long[] placed = new long[inFlight];
+            int i = 0;
+            for (Attempt attempt : attempts.values()) {
+                if (attempt.phase.inFlight() && i < placed.length) {
+                    placed[i++] = attempt.placedAtMillis;
+                }
+            }
+            return placed;
+        }
+
+        @Override
+        public int dialsInFlight() {
+            return inFlight;
+        }
+
+        @Override
+        public int waitingCalls() {
+            return waiting.size();
+        }
+
+        @Override
+        public int callsInProgress() {
+            return attempts.size();
+        }
+
+        @Override
+        public int robotCalls() {
+            return robotCalls;
+        }
+
+        @Override
+        public long callsPlaced() {
+            return callsPlaced;
+        }
+
+        @Override
+        public long answered() {
+            return answered;
+        }
+
+        @Override
+        public long abandoned() {
+            return abandoned;
+        }
+
+        @Override
+        public CallStatistics statistics() {
+            return statistics;
+        }
+
+        @Override
+        public AbandonGovernor governor() {
+            return governor;
+        }
+
+        @Override
+        public PacingSettings settings() {
+            return settings.pacing();
+        }
+    }
+}

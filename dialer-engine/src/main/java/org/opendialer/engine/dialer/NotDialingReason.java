@@ -1,0 +1,10 @@
+package org.opendialer.engine.dialer;
+
+/** Why a campaign is placing no calls (or fewer than it could), in a manager's words. */
+public record NotDialingReason(Code code, String message) {
+
+    public enum Code {
+        NOT_RUNNING, NO_READY_AGENTS, NO_CALLABLE_LEADS, ABANDON_CAP_REACHED, TRUNKS_FULL, AGENTS_DIAL_IN_PREVIEW,
+        ROBOT_FULL
+    }
+}

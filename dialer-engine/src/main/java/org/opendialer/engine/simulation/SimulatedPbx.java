@@ -1,0 +1,207 @@
+package org.opendialer.engine.simulation;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.opendialer.engine.call.AmdStatus;
+import org.opendialer.engine.call.AttemptId;
+import org.opendialer.engine.call.CallResult;
+import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.engine.telephony.AgentEndpoint;
+import org.opendialer.engine.telephony.CallEvent;
+import org.opendialer.engine.telephony.CallEventListener;
+import org.opendialer.engine.telephony.OriginateRequest;
+import org.opendialer.engine.telephony.Telephony;
+
+/**
+ * A PBX in simulated (or real) time: places calls on a fixed number of trunk lines and plays each
+ * callee as its {@link CalleeModel} says, with the same events, hangup causes and answering-machine
+ * detection delays as the Asterisk adapter reports. Used by the simulator, the demo and tests.
+ */
+public final class SimulatedPbx implements Telephony {
+
+    /** Detection listens this long into a live answer before saying HUMAN (Asterisk AMD's typical). */
+    static final double AMD_HUMAN_SECONDS = 2.0;
+    static final double AMD_MACHINE_SECONDS = 3.0;
+    private static final double SAFE_HARBOUR_SECONDS = 1.0;
+    private static final double MESSAGE_SECONDS = 20.0;
+
+    private final DialerClock clock;
+    private final CalleeModel callees;
+    private final int trunkLines;
+    private final Map<AttemptId, Line> lines = new HashMap<>();
+    private CallEventListener listener = event -> { };
+    private long sequence;
+
+    public SimulatedPbx(DialerClock clock, CalleeModel callees, int trunkLines) {
+        this.clock = clock;
+        this.callees = callees;
+        this.trunkLines = trunkLines;
+    }
+
+    @Override
+    public void setListener(CallEventListener listener) {
+        this.listener = listener;
+    }
+
+    /** The callee behind a call still on a line, or null. */
+    public SimulatedCall call(AttemptId attempt) {
+        Line line = lines.get(attempt);
+        return line == null ? null : line.call;
+    }
+
+    public long callsPlaced() {
+        return sequence;
+    }
+
+    @Override
+    public void originate(OriginateRequest request) {
+        AttemptId id = request.attemptId();
+        SimulatedCall call = callees.callFor(request, sequence++);
+        if (lines.size() >= trunkLines) {
+            later(0, () -> listener.onEvent(new CallEvent.CallEnded(id, clock.now(), CallResult.CONGESTION, 34,
+                    "all trunk lines busy")));
+            return;
+        }
+        Line line = new Line(id, call, request.detectMachine());
+        lines.put(id, line);
+        double ring = request.ringTimeout().toMillis() / 1000.0;
+        later(call.setupSeconds(), () -> {
+            if (line.ended) {
+                return;
+            }
+            listener.onEvent(new CallEvent.CallRinging(id, clock.now(), "sim", "SIM/" + request.number().digits() + "-" + id,
+                    "sim." + id));
+            switch (call.kind()) {
+                case HUMAN, MACHINE -> {
+                    if (call.answerSeconds() > ring) {
+                        later(ring, () -> end(line, CallResult.NO_ANSWER, 19, "no answer"));
+                    } else {
+                        later(call.answerSeconds(), () -> answer(line));
+                    }
+                }
+                case BUSY -> later(call.failSeconds(), () -> end(line, CallResult.BUSY, 17, "user busy"));
+                case INVALID -> later(call.failSeconds(), () -> end(line, CallResult.INVALID_NUMBER, 1, "unallocated number"));
+                case CONGESTION -> later(call.failSeconds(), () -> end(line, CallResult.CONGESTION, 34, "no circuit available"));
+                case NO_ANSWER -> later(ring, () -> end(line, CallResult.NO_ANSWER, 19, "no answer"));
+            }
+        });
+    }
+
+    private void answer(Line line) {
+        if (line.ended) {
+            return;
+        }
+        SimulatedCall call = line.call;
+        if (line.detect) {
+            double listen = call.kind() == SimulatedCall.Kind.MACHINE ? AMD_MACHINE_SECONDS : AMD_HUMAN_SECONDS;
+            AmdStatus verdict = call.amdVerdict() == null ? AmdStatus.HUMAN : call.amdVerdict();
+            later(listen, () -> answered(line, verdict));
+        } else {
+            answered(line, null);
+        }
+    }
+
+    private void answered(Line line, AmdStatus verdict) {
+        if (line.ended) {
+            return;
+        }
+        line.answered = true;
+        listener.onEvent(new CallEvent.CallAnswered(line.id, clock.now(), verdict, verdict == null ? null : "sim"));
+        line.patience = later(line.call.patienceSeconds(), () -> {
+            if (!line.connected) {
+                end(line, resultOf(line), 16, "callee hung up waiting");
+            }
+        });
+    }
+
+    @Override
+    public void bridge(AttemptId attempt, AgentEndpoint agent) {
+        Line line = lines.get(attempt);
+        if (line == null || line.ended || !line.answered) {
+            return;
+        }
+        connect(line);
+        listener.onEvent(new CallEvent.CallBridged(attempt, clock.now(), agent.agentId()));
+    }
+
+    @Override
+    public void sendToRobot(AttemptId attempt) {
+        Line line = lines.get(attempt);
+        if (line != null && !line.ended && line.answered) {
+            connect(line);
+        }
+    }
+
+    private void connect(Line line) {
+        line.connected = true;
+        if (line.patience != null) {
+            line.patience.cancel();
+        }
+        later(line.call.talkSeconds(), () -> end(line, resultOf(line), 16, "normal clearing"));
+    }
+
+    @Override
+    public void playSafeHarbourAndHangup(AttemptId attempt) {
+        Line line = lines.get(attempt);
+        if (line != null) {
+            line.connected = true;
+            later(SAFE_HARBOUR_SECONDS, () -> end(line, resultOf(line), 16, "safe harbour message played"));
+        }
+    }
+
+    @Override
+    public void leaveMessageAndHangup(AttemptId attempt) {
+        Line line = lines.get(attempt);
+        if (line != null) {
+            line.connected = true;
+            later(MESSAGE_SECONDS, () -> end(line, resultOf(line), 16, "message left"));
+        }
+    }
+
+    @Override
+    public void hangup(AttemptId attempt) {
+        Line line = lines.get(attempt);
+        if (line != null) {
+            end(line, line.answered ? resultOf(line) : CallResult.NO_ANSWER, 16, "hung up by dialer");
+        }
+    }
+
+    @Override
+    public int freeLines() {
+        return trunkLines - lines.size();
+    }
+
+    private static CallResult resultOf(Line line) {
+        return line.call.kind() == SimulatedCall.Kind.MACHINE ? CallResult.MACHINE : CallResult.HUMAN;
+    }
+
+    private void end(Line line, CallResult result, int cause, String text) {
+        if (line.ended) {
+            return;
+        }
+        line.ended = true;
+        lines.remove(line.id);
+        listener.onEvent(new CallEvent.CallEnded(line.id, clock.now(), result, cause, text));
+    }
+
+    private DialerClock.Scheduled later(double seconds, Runnable task) {
+        return clock.schedule(Duration.ofMillis(Math.max(0, Math.round(seconds * 1000))), task);
+    }
+
+    private static final class Line {
+        final AttemptId id;
+        final SimulatedCall call;
+        final boolean detect;
+        boolean answered;
+        boolean connected;
+        boolean ended;
+        DialerClock.Scheduled patience;
+
+        Line(AttemptId id, SimulatedCall call, boolean detect) {
+            this.id = id;
+            this.call = call;
+            this.detect = detect;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.opendialer.engine.pacing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class PacingPolicyTest {
+
+    @Test
+    void progressiveKeepsOneCallUnderWayPerFreeAgent() {
+        Floor floor = new Floor().ready(3).dialling(1, 4);
+        assertThat(new ProgressivePolicy(1).callsToPlace(floor)).isEqualTo(2);
+        assertThat(new ProgressivePolicy(2).callsToPlace(floor)).isEqualTo(5);
+    }
+
+    @Test
+    void progressivePlacesNothingWhenEveryAgentIsCovered() {
+        Floor floor = new Floor().ready(2).dialling(2, 1);
+        floor.waiting = 1;
+        assertThat(new ProgressivePolicy(1).callsToPlace(floor)).isZero();
+    }
+
+    @Test
+    void powerKeepsFixedLinesPerReadyOrTalkingAgent() {
+        Floor floor = new Floor().talking(2, 30).ready(3).dialling(4, 2);
+        // 1.5 × (3 ready + 2 talking) = 7.5 → 8 lines; 4 dials + 2 connected = 6 in use
+        assertThat(new PowerPolicy(1.5).callsToPlace(floor)).isEqualTo(2);
+    }
+
+    @Test
+    void previewNeverDialsByItself() {
+        PreviewPolicy preview = new PreviewPolicy();
+        assertThat(preview.callsToPlace(new Floor().ready(10))).isZero();
+        assertThat(preview.agentInitiated()).isTrue();
+    }
+
+    @Test
+    void agentlessFillsFreeRobotPortsWithTheDialsExpectedToAnswer() {
+        Floor floor = new Floor();
+        PacingSettings tenRobots = new PacingSettings(180, 15, 0.25, 22, 2, 0.03, 0, 5, 10);
+        Floor withRobots = new Floor() {
+            @Override
+            public PacingSettings settings() {
+                return tenRobots;
+            }
+        };
+        withRobots.robots = 6;
+        // 4 free ports, 25 % answer: 16 dials
+        assertThat(new AgentlessPolicy().callsToPlace(withRobots)).isEqualTo(16);
+        withRobots.robots = 10;
+        assertThat(new AgentlessPolicy().callsToPlace(withRobots)).isZero();
+        assertThat(floor.settings().robotCapacity()).isZero();
+    }
+
+    @Test
+    void predictiveDialsAheadForReadyAgentsButNotForAgentsThatJustStartedLongCalls() {
+        Floor allReady = new Floor().ready(10);
+        int forReady = new PredictivePolicy().callsToPlace(allReady);
+        // 10 free agents, a quarter of dials answer: well over one call per agent, but not reckless
+        assertThat(forReady).isBetween(15, 40);
+
+        Floor allBusy = new Floor().talking(10, 1);
+        assertThat(new PredictivePolicy().callsToPlace(allBusy)).isZero();
+    }
+
+    @Test
+    void predictiveExpectsAgentsDeepIntoTheirCallsToBeFreeSoon() {
+        Floor justStarted = new Floor().talking(20, 5);
+        Floor longRunning = new Floor().talking(20, 110);
+        for (Floor floor : new Floor[] {justStarted, longRunning}) {
+            for (int i = 0; i < 500; i++) {
+                floor.statistics.talkEnded(100 + (i % 21)); // talks last 100-120 s
+                floor.statistics.wrapEnded(2, false);        // and wrap-up is quick
+            }
+        }
+        assertThat(new PredictivePolicy().callsToPlace(longRunning))
+                .isGreaterThan(new PredictivePolicy().callsToPlace(justStarted));
+    }
+
+    @Test
+    void predictiveNeverPlacesFewerCallsThanProgressive() {
+        Floor floor = new Floor().ready(3).talking(0, 0);
+        floor.statistics.dialResolved(10, true);
+        assertThat(new PredictivePolicy().callsToPlace(floor)).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void predictiveFallsBackToProgressiveOnceTheAbandonAllowanceIsSpent() {
+        Floor floor = new Floor().ready(4);
+        for (int i = 0; i < 100; i++) {
+            floor.governor.liveAnswer();
+        }
+        for (int i = 0; i < 7; i++) {
+            floor.governor.abandoned(null); // 7 % of 100 answers, over 3 % plus the allowance
+        }
+        assertThat(floor.governor.atCap()).isTrue();
+        assertThat(new PredictivePolicy().callsToPlace(floor)).isEqualTo(4);
+    }
+
+    @Test
+    void oracleCountsOnlyAgentsItKnowsWillBeFree() {
+        Floor floor = new Floor().talking(10, 30);
+        OraclePolicy nobodyFree = new OraclePolicy((agent, at) -> false);
+        OraclePolicy everyoneFree = new OraclePolicy((agent, at) -> true);
+        assertThat(nobodyFree.callsToPlace(floor)).isZero();
+        assertThat(everyoneFree.callsToPlace(floor)).isGreaterThan(10);
+    }
+
+    @Test
+    void adaptTaperedRaisesItsLevelWhileAgentsSitIdleAndStaysWithinOneToThree() {
+        Floor floor = new Floor().ready(10);
+        AdaptTaperedPolicy policy = new AdaptTaperedPolicy(LocalTime.of(17, 0), ZoneOffset.UTC);
+        assertThat(policy.callsToPlace(floor)).isEqualTo(10); // level 1: one line per agent
+        for (int second = 0; second < 120; second++) {
+            floor.clock.advance(Duration.ofSeconds(1));
+            policy.callsToPlace(floor);
+        }
+        assertThat(policy.level()).isEqualTo(AdaptTaperedPolicy.MAX_LEVEL);
+        assertThat(policy.callsToPlace(floor)).isEqualTo(30);
+    }
+
+    @Test
+    void adaptTaperedCutsItsLevelWhenTodaysDropRateIsOverTheLimit() {
+        Floor floor = new Floor().ready(10);
+        AdaptTaperedPolicy policy = new AdaptTaperedPolicy(LocalTime.of(10, 30), ZoneOffset.UTC);
+        for (int second = 0; second < 50; second++) {
+            floor.clock.advance(Duration.ofSeconds(1));
+            policy.callsToPlace(floor);
+        }
+        double before = policy.level();
+        floor.placed = 200;
+        for (int i = 0; i < 100; i++) {
+            floor.governor.liveAnswer();
+        }
+        for (int i = 0; i < 10; i++) {
+            floor.governor.abandoned(null);
+        }
+        for (int second = 0; second < 15; second++) {
+            floor.clock.advance(Duration.ofSeconds(1));
+            policy.callsToPlace(floor);
+        }
+        assertThat(before).isGreaterThan(1);
+        assertThat(policy.level()).isLessThan(before);
+    }
+
+    @Test
+    void policiesAreNamedAsOnTheCommandLine() {
+        assertThat(PacingPolicies.create("power:1.5", null, LocalTime.NOON, ZoneOffset.UTC).name()).isEqualTo("power:1.5");
+        assertThat(PacingPolicies.create("predictive", null, LocalTime.NOON, ZoneOffset.UTC)).isInstanceOf(PredictivePolicy.class);
+        assertThatThrownBy(() -> PacingPolicies.create("oracle", null, LocalTime.NOON, ZoneOffset.UTC))
+                .hasMessageContaining("only in simulation");
+        assertThatThrownBy(() -> PacingPolicies.create("ratio:2", null, LocalTime.NOON, ZoneOffset.UTC))
+                .hasMessageContaining("unknown pacing policy 'ratio:2'");
+        assertThatThrownBy(() -> PacingPolicies.create("power:x", null, LocalTime.NOON, ZoneOffset.UTC))
+                .hasMessageContaining("'x' is not a number");
+    }
+}
