@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 /** Entry point of {@code java -jar dialer.jar <command>}. */
 @Command(name = "dialer", mixinStandardHelpOptions = true, version = "dialer 0.1.0",
         description = "Outbound predictive and AI dialer.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, MigrateCommand.class, DemoCommand.class, SimulateCommand.class,
+                CommandLine.HelpCommand.class})
 public class DialerCli implements Runnable {
 
     @Spec

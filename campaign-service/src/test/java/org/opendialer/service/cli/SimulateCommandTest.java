@@ -1,0 +1,66 @@
+package org.opendialer.service.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTest {
+
+    @Test
+    void printsOneJsonRowPerPolicyWithEveryMetric() throws Exception {
+        CliRun run = CliRun.of("simulate", "--scenario", "s8", "--policy", "progressive,power:1.5,predictive",
+                "--seed", "42", "--days", "2", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertThat(root.get("scenario").asText()).isEqualTo("s8-tiny-team");
+        assertThat(root.get("results")).hasSize(3);
+        JsonNode progressive = root.get("results").get(0);
+        assertThat(progressive.get("policy").asText()).isEqualTo("progressive");
+        for (String field : new String[] {"occupancy", "abandonRate", "maxHourlyAbandonRate", "liveAnswers", "abandoned",
+                "callsPlaced", "agentHours", "talkHoursPerAgentHour", "connectsPerAgentHour", "meanAgentWaitSeconds",
+                "p95AgentWaitSeconds", "twoSecondCompliance", "daysOverTarget"}) {
+            assertThat(progressive.has(field)).as(field).isTrue();
+        }
+        assertThat(progressive.get("abandoned").asLong()).isZero();
+        assertThat(progressive.get("agentHours").asDouble()).isGreaterThan(70); // 5 agents × 8 h × 2 days
+    }
+
+    @Test
+    void theSameSeedPrintsTheSameNumbers() {
+        String[] args = {"simulate", "--scenario", "s8", "--policy", "predictive", "--seed", "9", "--format", "json"};
+        assertThat(CliRun.of(args).out()).isEqualTo(CliRun.of(args).out());
+    }
+
+    @Test
+    void readsAScenarioFileAndPrintsATable(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("team.yaml");
+        Files.writeString(file, """
+                name: evening-team
+                agents: 6
+                shiftHours: 2
+                connect: {human: 0.3}
+                talkSeconds: {exponential: 90}
+                wrapSeconds: 10
+                """);
+        CliRun run = CliRun.of("simulate", "--scenario", file.toString(), "--policy", "progressive,predictive");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("evening-team: 6 agents").contains("progressive").contains("predictive")
+                .contains("physical cap");
+    }
+
+    @Test
+    void aBrokenScenarioIsOneLineNamingTheField(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "agents: 5\nconnect: {human: 0.3}\ntalkSeconds: {weibull: 3}\nwrapSeconds: 10\n");
+        CliRun run = CliRun.of("simulate", "--scenario", file.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo(
+                "error: bad.yaml: talkSeconds: unknown distribution 'weibull' (use constant, exponential, lognormal or uniform)");
+        assertThat(CliRun.of("simulate", "--scenario", "s1", "--policy", "magic").err()).contains("unknown pacing policy 'magic'");
+    }
+}
