@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** Entry point of {@code java -jar dialer.jar <command>}. */
 @Command(name = "dialer", mixinStandardHelpOptions = true, version = "dialer 0.1.0",
         description = "Outbound predictive and AI dialer.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, DemoCommand.class, SimulateCommand.class,
+        subcommands = {ServeCommand.class, MigrateCommand.class, DemoCommand.class, SimulateCommand.class, ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public class DialerCli implements Runnable {
 
