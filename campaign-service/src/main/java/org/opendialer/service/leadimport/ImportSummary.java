@@ -7,6 +7,7 @@ package org.opendialer.service.leadimport;
 public record ImportSummary(long importJobId, String status, long rowsTotal, long read, long imported, long updated,
                             long duplicates, long dnc, long rejected, String message, double rowsPerSecond) {
 
+    @com.fasterxml.jackson.annotation.JsonProperty("percent")
     public double percent() {
         return rowsTotal <= 0 ? 0 : Math.min(100, 100.0 * read / rowsTotal);
     }

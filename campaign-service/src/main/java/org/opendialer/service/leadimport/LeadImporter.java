@@ -77,6 +77,16 @@ public final class LeadImporter {
         return launch(prepared, progress);
     }
 
+    /**
+     * Checks the file and registers the import at once (so a bad file is refused before anything runs),
+     * then runs the job on {@code executor}; returns the import job id to poll with {@link #summary}.
+     */
+    public long submit(ImportRequest request, java.util.concurrent.Executor executor) {
+        Prepared prepared = prepare(request, null);
+        executor.execute(() -> launch(prepared, null));
+        return prepared.importJobId();
+    }
+
     /** Restarts a failed or interrupted import where its last committed chunk ended. */
     public ImportSummary resume(long importJobId, Consumer<ImportSummary> progress) {
         var row = jdbc.queryForMap("SELECT * FROM import_jobs WHERE id = ?", importJobId);

@@ -1,0 +1,97 @@
+package org.opendialer.service.leadimport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Lead-list upload over HTTP: POST a file, get the import job id at once, poll its progress, download the
+ * rejected rows as CSV.
+ */
+@RestController
+@RequestMapping("/api/imports")
+public class ImportController {
+
+    private final LeadImporter importer;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "lead-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ImportController(DataSource dataSource) {
+        this.importer = new LeadImporter(dataSource);
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<Map<String, Object>> upload(@RequestParam("file") MultipartFile file,
+                                                      @RequestParam(value = "campaignId", defaultValue = "0") long campaignId,
+                                                      @RequestParam(value = "region", defaultValue = "US") String region,
+                                                      @RequestParam(value = "encoding", required = false) String encoding,
+                                                      @RequestParam(value = "dedupe", defaultValue = "skip") String dedupe,
+                                                      @RequestParam(value = "dnc", defaultValue = "false") boolean dnc)
+            throws IOException {
+        String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName().toString();
+        Path dir = Files.createDirectories(Path.of("data", "uploads"));
+        Path stored = Files.createTempFile(dir, "import-", "-" + name.replaceAll("[^\\p{L}\\p{N}._-]", "_"));
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, stored, StandardCopyOption.REPLACE_EXISTING);
+        }
+        ImportRequest.Dedupe policy;
+        try {
+            policy = ImportRequest.Dedupe.valueOf(dedupe.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new ImportFailedException("dedupe must be skip or update, not '" + dedupe + "'");
+        }
+        ImportRequest request = new ImportRequest(campaignId, stored, region.toUpperCase(), encoding, null, policy, dnc,
+                Map.of(), 1000);
+        long id = importer.submit(request, executor);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("importJobId", id, "file", name));
+    }
+
+    @GetMapping("/{id}")
+    public ImportSummary progress(@PathVariable long id) {
+        return importer.summary(id);
+    }
+
+    @GetMapping(value = "/{id}/rejected.csv", produces = "text/csv")
+    public ResponseEntity<String> rejected(@PathVariable long id) throws IOException {
+        importer.summary(id);
+        StringWriter csv = new StringWriter();
+        importer.writeRejectedRows(id, csv);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-rejected.csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(csv.toString());
+    }
+
+    @ExceptionHandler(ImportFailedException.class)
+    public ResponseEntity<Map<String, String>> refused(ImportFailedException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(EmptyResultDataAccessException.class)
+    public ResponseEntity<Map<String, String>> unknown() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such import job"));
+    }
+}
