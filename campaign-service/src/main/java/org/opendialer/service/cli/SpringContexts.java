@@ -19,7 +19,10 @@ public final class SpringContexts {
     }
 
     public static ConfigurableApplicationContext headless(DatabaseOptions database, Map<String, Object> extra) {
-        return start(WebApplicationType.NONE, database, extra, List.of());
+        Map<String, Object> properties = new HashMap<>(Map.of("dialer.dialing.enabled", "false",
+                "spring.quartz.auto-startup", "false"));
+        properties.putAll(extra);
+        return start(WebApplicationType.NONE, database, properties, List.of());
     }
 
     private static ConfigurableApplicationContext start(WebApplicationType type, DatabaseOptions database,

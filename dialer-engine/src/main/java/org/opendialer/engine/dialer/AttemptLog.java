@@ -15,4 +15,11 @@ public interface AttemptLog {
 
     /** The attempt is over; {@code outcome} holds everything that happened to it. */
     void closed(AttemptOutcome outcome);
+
+    /**
+     * The attempt moved on while still open (ringing, connected to {@code agentId}, with the robot,
+     * waiting for an agent, abandoning), so a store can show live state; the default ignores it.
+     */
+    default void progressed(AttemptId attempt, AttemptPhase phase, Instant at, long agentId) {
+    }
 }

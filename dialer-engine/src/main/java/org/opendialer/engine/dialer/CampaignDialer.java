@@ -289,6 +289,7 @@ public final class CampaignDialer implements CallEventListener {
         if (event instanceof CallEvent.CallRinging ringing) {
             if (attempt.phase == AttemptPhase.DIALING) {
                 attempt.phase = AttemptPhase.RINGING;
+                progressed(attempt);
             }
             attempt.ringingAtMillis = ringing.at().toEpochMilli();
             attempt.server = ringing.server();
@@ -342,6 +343,7 @@ public final class CampaignDialer implements CallEventListener {
                 attempt.robot = true;
                 attempt.bridgedAtMillis = now;
                 robotCalls++;
+                progressed(attempt);
                 telephony.sendToRobot(attempt.id);
             }
         } else {
@@ -351,6 +353,7 @@ public final class CampaignDialer implements CallEventListener {
             } else {
                 attempt.phase = AttemptPhase.WAITING_FOR_AGENT;
                 waiting.addLast(attempt);
+                progressed(attempt);
                 attempt.deadline = clock.schedule(settings.compliance().connectDeadline(), () -> deadlinePassed(attempt));
             }
         }
@@ -361,6 +364,7 @@ public final class CampaignDialer implements CallEventListener {
         attempt.agentId = agentId;
         attempt.bridgedAtMillis = clock.nowMillis();
         connected++;
+        progressed(attempt);
         Agent agent = roster.find(agentId).orElseThrow();
         telephony.bridge(attempt.id, agent.endpoint());
     }
@@ -408,7 +412,12 @@ public final class CampaignDialer implements CallEventListener {
         attempt.abandoned = true;
         abandoned++;
         governor.abandoned(attempt.lead.phone());
+        progressed(attempt);
         telephony.playSafeHarbourAndHangup(attempt.id);
+    }
+
+    private void progressed(Attempt attempt) {
+        log.progressed(attempt.id, attempt.phase, clock.now(), attempt.agentId);
     }
 
     private void ended(Attempt attempt, CallEvent.CallEnded ended) {

@@ -25,9 +25,15 @@ final class SimulatedFloor implements Consumer<AgentStateChange>, ReleaseForecas
     private final DialerClock clock;
     private final ScenarioCallees callees;
     private final SimAgent[] agents;
+    private final java.util.Map<Long, SimAgent> byId = new java.util.HashMap<>();
     private CampaignDialer dialer;
 
     SimulatedFloor(Scenario scenario, long seed, DialerClock clock, ScenarioCallees callees) {
+        this(scenario, seed, clock, callees, null);
+    }
+
+    /** @param agentIds the agents' ids (e.g. their user ids); null: 1..n */
+    SimulatedFloor(Scenario scenario, long seed, DialerClock clock, ScenarioCallees callees, long[] agentIds) {
         this.clock = clock;
         this.callees = callees;
         Scenario.AgentBehaviour behaviour = scenario.behaviour();
@@ -35,7 +41,9 @@ final class SimulatedFloor implements Consumer<AgentStateChange>, ReleaseForecas
         agents = new SimAgent[scenario.agents()];
         for (int a = 0; a < agents.length; a++) {
             SplitMix64 draws = SplitMix64.forItem(seed ^ 0x5DEECE66DL, a);
-            SimAgent agent = new SimAgent(new AgentEndpoint(a + 1, "SIM/agent" + (a + 1)));
+            long id = agentIds == null ? a + 1 : agentIds[a];
+            SimAgent agent = new SimAgent(new AgentEndpoint(id, "SIM/agent" + id));
+            byId.put(id, agent);
             agent.loginAt = start + minutes(behaviour.loginSpreadMinutes() * draws.nextDouble());
             agent.breakAt = new long[behaviour.breaks().size()];
             agent.breakMillis = new long[behaviour.breaks().size()];
@@ -78,7 +86,7 @@ final class SimulatedFloor implements Consumer<AgentStateChange>, ReleaseForecas
     }
 
     private SimAgent agent(long id) {
-        return agents[(int) id - 1];
+        return byId.get(id);
     }
 
     private AgentState state(SimAgent agent) {

@@ -1,0 +1,102 @@
+package org.opendialer.service.agent;
+
+import java.util.List;
+import java.util.Map;
+import org.opendialer.engine.agent.Agent;
+import org.opendialer.service.dialing.CampaignRunner;
+import org.opendialer.service.web.InvalidRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Users, and agents' sessions: log in to a campaign, ready, pause with reason, wrap-up done, log out. */
+@RestController
+@RequestMapping("/api")
+public class AgentController {
+
+    private final UserDirectory users;
+    private final CampaignRunner runner;
+
+    public AgentController(UserDirectory users, CampaignRunner runner) {
+        this.users = users;
+        this.runner = runner;
+    }
+
+    @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    public UserAccount create(@RequestBody NewUser user) {
+        return users.create(user);
+    }
+
+    @GetMapping("/users")
+    public List<UserAccount> list(@RequestParam(required = false) String role) {
+        try {
+            return users.list(role == null ? null : Role.valueOf(role.toUpperCase()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("role", "one of MANAGER, AGENT, ANALYST, ADMIN");
+        }
+    }
+
+    @GetMapping("/users/{id}")
+    public UserAccount get(@PathVariable long id) {
+        return users.get(id);
+    }
+
+    @PostMapping("/agents/{id}/login")
+    public AgentView login(@PathVariable long id, @RequestBody Map<String, Long> body) {
+        Long campaign = body == null ? null : body.get("campaignId");
+        if (campaign == null) {
+            throw new InvalidRequestException("campaignId", "name the campaign to log in to");
+        }
+        runner.login(campaign, id);
+        return view(id);
+    }
+
+    @PostMapping("/agents/{id}/ready")
+    public AgentView ready(@PathVariable long id) {
+        runner.ready(id);
+        return view(id);
+    }
+
+    @PostMapping("/agents/{id}/pause")
+    public AgentView pause(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
+        runner.pauseAgent(id, body == null ? null : body.get("reason"));
+        return view(id);
+    }
+
+    @PostMapping("/agents/{id}/wrap-up-done")
+    public AgentView wrapUpDone(@PathVariable long id) {
+        runner.wrapUpDone(id);
+        return view(id);
+    }
+
+    @PostMapping("/agents/{id}/logout")
+    public AgentView logout(@PathVariable long id) {
+        runner.logout(id);
+        return view(id);
+    }
+
+    @GetMapping("/agents/{id}")
+    public AgentView state(@PathVariable long id) {
+        return view(id);
+    }
+
+    private AgentView view(long id) {
+        users.get(id);
+        return runner.agent(id).map(AgentView::of).orElse(new AgentView(id, "LOGGED_OUT", null, null));
+    }
+
+    /** An agent's state now; {@code attemptId} is the call on screen (on call or wrapping up). */
+    public record AgentView(long agentId, String state, String pauseReason, Long attemptId) {
+        static AgentView of(Agent agent) {
+            return new AgentView(agent.id(), agent.state().name(), agent.pauseReason(),
+                    agent.attempt() == null ? null : agent.attempt().value());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.opendialer.service.agent;
+
+/** What a user may do: managers run campaigns, agents take calls, analysts read reports, admins manage users. */
+public enum Role {
+    MANAGER, AGENT, ANALYST, ADMIN
+}

@@ -1,0 +1,99 @@
+package org.opendialer.service.agent;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.service.web.FieldError;
+import org.opendialer.service.web.InvalidRequestException;
+import org.opendialer.service.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Users in the {@code users} table; passwords are kept as bcrypt hashes only. */
+public class UserDirectory {
+
+    private static final PasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
+
+    private final JdbcTemplate jdbc;
+    private final DialerClock clock;
+
+    public UserDirectory(JdbcTemplate jdbc, DialerClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public UserAccount create(NewUser user) {
+        List<FieldError> errors = new ArrayList<>();
+        String username = user.username() == null ? "" : user.username().trim();
+        if (!username.matches("[A-Za-z0-9._@-]{2,64}")) {
+            errors.add(new FieldError("username", "2-64 letters, digits or . _ @ -"));
+        }
+        if (user.password() == null || user.password().length() < 8) {
+            errors.add(new FieldError("password", "at least 8 characters"));
+        }
+        Role role = null;
+        try {
+            role = Role.valueOf(user.role() == null ? "" : user.role().trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("role", "one of " + Arrays.toString(Role.values())));
+        }
+        String endpoint = user.phoneEndpoint() == null || user.phoneEndpoint().isBlank() ? null : user.phoneEndpoint().trim();
+        if (endpoint != null && !endpoint.matches("[A-Za-z0-9]+/[A-Za-z0-9._@:-]+")) {
+            errors.add(new FieldError("phoneEndpoint", "a channel such as PJSIP/agent1001"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        String skills = user.skills() == null ? "" : user.skills().stream().map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.joining(","));
+        try {
+            jdbc.update("INSERT INTO users (username, display_name, password_hash, role, skills, locale, phone_endpoint, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", username,
+                    user.displayName() == null || user.displayName().isBlank() ? username : user.displayName().trim(),
+                    PASSWORDS.encode(user.password()), role.name(), skills, user.locale() == null ? "en" : user.locale(), endpoint,
+                    Timestamp.from(clock.now()));
+        } catch (DuplicateKeyException e) {
+            throw new InvalidRequestException("username", "'" + username + "' is taken");
+        }
+        return byUsername(username).orElseThrow();
+    }
+
+    public UserAccount get(long id) {
+        return jdbc.query("SELECT * FROM users WHERE id = ?", MAPPER, id).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("no user with id " + id));
+    }
+
+    public Optional<UserAccount> byUsername(String username) {
+        return jdbc.query("SELECT * FROM users WHERE username = ?", MAPPER, username).stream().findFirst();
+    }
+
+    public List<UserAccount> list(Role role) {
+        return role == null ? jdbc.query("SELECT * FROM users ORDER BY id", MAPPER)
+                : jdbc.query("SELECT * FROM users WHERE role = ? ORDER BY id", MAPPER, role.name());
+    }
+
+    /** True when {@code password} is the user's. */
+    public boolean passwordMatches(String username, String password) {
+        List<String> hashes = jdbc.queryForList("SELECT password_hash FROM users WHERE username = ? AND enabled = TRUE",
+                String.class, username);
+        return !hashes.isEmpty() && PASSWORDS.matches(password, hashes.get(0));
+    }
+
+    private static final RowMapper<UserAccount> MAPPER = (rs, row) -> {
+        String skills = rs.getString("skills");
+        Set<String> set = skills == null || skills.isBlank() ? Set.of()
+                : new LinkedHashSet<>(Arrays.asList(skills.split(",")));
+        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), set, rs.getString("phone_endpoint"), rs.getString("locale"),
+                rs.getBoolean("enabled"));
+    };
+}

@@ -1,0 +1,124 @@
+package org.opendialer.service.campaign;
+
+import java.util.List;
+import java.util.Map;
+import org.opendialer.service.dialing.CampaignLiveStatus;
+import org.opendialer.service.dialing.CampaignRunner;
+import org.opendialer.service.schedule.DialerJobs;
+import org.opendialer.service.web.ConflictException;
+import org.opendialer.service.web.InvalidRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Campaigns over REST: create, edit (with validation errors per field), and the lifecycle
+ * (schedule, start, pause, resume, stop, complete, reopen), plus the live status that says why a campaign
+ * is not dialling.
+ */
+@RestController
+@RequestMapping("/api/campaigns")
+public class CampaignController {
+
+    private final CampaignRepository campaigns;
+    private final CampaignRunner runner;
+    private final DialerJobs jobs;
+
+    public CampaignController(CampaignRepository campaigns, CampaignRunner runner, DialerJobs jobs) {
+        this.campaigns = campaigns;
+        this.runner = runner;
+        this.jobs = jobs;
+    }
+
+    @GetMapping
+    public List<Campaign> list() {
+        return campaigns.list();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public Campaign create(@RequestBody CampaignForm form) {
+        if (form.name() == null || form.name().isBlank()) {
+            throw new InvalidRequestException("name", "a campaign needs a name");
+        }
+        return campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(form.name()), form));
+    }
+
+    @GetMapping("/{id}")
+    public Campaign get(@PathVariable long id) {
+        return campaigns.get(id);
+    }
+
+    @PutMapping("/{id}")
+    public Campaign edit(@PathVariable long id, @RequestBody CampaignForm form) {
+        Campaign current = campaigns.get(id);
+        if (!current.status().editable()) {
+            throw new ConflictException("campaign '" + current.name() + "' is running; pause it before editing its settings");
+        }
+        Campaign edited = campaigns.update(CampaignValidator.apply(current, form));
+        if (edited.status() == CampaignStatus.SCHEDULED) {
+            jobs.scheduleCampaign(id, edited.scheduledStart(), edited.scheduledStop());
+        }
+        return edited;
+    }
+
+    /** Why isn't it dialling: status, every reason, live metrics. */
+    @GetMapping("/{id}/status")
+    public CampaignLiveStatus status(@PathVariable long id) {
+        return runner.status(id);
+    }
+
+    /** Arms the scheduled start (and stop): the campaign starts by itself at {@code scheduledStart}. */
+    @PostMapping("/{id}/schedule")
+    public Campaign schedule(@PathVariable long id) {
+        Campaign campaign = campaigns.get(id);
+        if (campaign.scheduledStart() == null) {
+            throw new InvalidRequestException("scheduledStart", "set a start time before scheduling the campaign");
+        }
+        Campaign scheduled = campaigns.moveTo(id, CampaignStatus.SCHEDULED, "starts at " + campaign.scheduledStart());
+        jobs.scheduleCampaign(id, campaign.scheduledStart(), campaign.scheduledStop());
+        return scheduled;
+    }
+
+    @PostMapping("/{id}/start")
+    public CampaignLiveStatus start(@PathVariable long id) {
+        CampaignLiveStatus status = runner.start(id);
+        Campaign campaign = campaigns.get(id);
+        jobs.scheduleCampaign(id, null, campaign.scheduledStop());
+        return status;
+    }
+
+    @PostMapping("/{id}/pause")
+    public CampaignLiveStatus pause(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
+        return runner.pause(id, body == null ? "paused by a manager" : body.getOrDefault("reason", "paused by a manager"));
+    }
+
+    @PostMapping("/{id}/resume")
+    public CampaignLiveStatus resume(@PathVariable long id) {
+        return runner.start(id);
+    }
+
+    @PostMapping("/{id}/stop")
+    public CampaignLiveStatus stop(@PathVariable long id) {
+        jobs.scheduleCampaign(id, null, null);
+        return runner.stop(id, CampaignStatus.STOPPED, "stopped by a manager");
+    }
+
+    @PostMapping("/{id}/complete")
+    public CampaignLiveStatus complete(@PathVariable long id) {
+        jobs.scheduleCampaign(id, null, null);
+        return runner.stop(id, CampaignStatus.COMPLETED, "completed by a manager");
+    }
+
+    /** A stopped or completed campaign back to draft, to edit and run again. */
+    @PostMapping("/{id}/reopen")
+    public Campaign reopen(@PathVariable long id) {
+        return campaigns.moveTo(id, CampaignStatus.DRAFT, null);
+    }
+}

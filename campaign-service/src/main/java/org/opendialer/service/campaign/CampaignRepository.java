@@ -1,0 +1,164 @@
+package org.opendialer.service.campaign;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.service.web.ConflictException;
+import org.opendialer.service.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/** Campaigns in the {@code campaigns} table. Edits are optimistic: a stale {@code rowVersion} is refused. */
+public class CampaignRepository {
+
+    private static final String COLUMNS = "id, name, status, status_reason, dialing_mode, mode_factor, script_id, caller_id, "
+            + "telephony, default_region, window_days, window_start, window_end, holidays, max_attempts, "
+            + "max_attempts_per_day, retry_busy_s, retry_no_answer_s, retry_machine_s, retry_abandoned_s, retry_failed_s, "
+            + "abandon_target, abandon_window, connect_timeout_ms, ring_timeout_s, amd_enabled, amd_action, recording, "
+            + "lead_order, expected_talk_s, expected_live_rate, robot_ports, trunk_lines, report_zone, scheduled_start, "
+            + "scheduled_stop, row_version";
+
+    private final JdbcTemplate jdbc;
+    private final DialerClock clock;
+
+    public CampaignRepository(JdbcTemplate jdbc, DialerClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Campaign create(Campaign c) {
+        Timestamp now = Timestamp.from(clock.now());
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        try {
+            jdbc.update(connection -> {
+                var ps = connection.prepareStatement("INSERT INTO campaigns (name, status, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                        new String[] {"id"});
+                ps.setString(1, c.name());
+                ps.setString(2, CampaignStatus.DRAFT.name());
+                ps.setTimestamp(3, now);
+                ps.setTimestamp(4, now);
+                return ps;
+            }, keys);
+        } catch (DuplicateKeyException e) {
+            throw new org.opendialer.service.web.InvalidRequestException("name", "a campaign named '" + c.name() + "' already exists");
+        }
+        long id = keys.getKey().longValue();
+        writeSettings(id, c, 0);
+        return get(id);
+    }
+
+    /** Stores {@code c}'s settings if nobody changed the campaign since {@code c.rowVersion()} was read. */
+    public Campaign update(Campaign c) {
+        try {
+            if (writeSettings(c.id(), c, c.rowVersion()) == 0) {
+                throw new ConflictException("campaign " + c.id() + " was changed by someone else; reload it and edit again");
+            }
+        } catch (DuplicateKeyException e) {
+            throw new org.opendialer.service.web.InvalidRequestException("name", "a campaign named '" + c.name() + "' already exists");
+        }
+        return get(c.id());
+    }
+
+    private int writeSettings(long id, Campaign c, int expectedVersion) {
+        RetryDelays r = c.retry();
+        return jdbc.update("UPDATE campaigns SET name = ?, dialing_mode = ?, mode_factor = ?, script_id = ?, caller_id = ?, "
+                        + "telephony = ?, default_region = ?, window_days = ?, window_start = ?, window_end = ?, holidays = ?, "
+                        + "max_attempts = ?, max_attempts_per_day = ?, retry_busy_s = ?, retry_no_answer_s = ?, "
+                        + "retry_machine_s = ?, retry_abandoned_s = ?, retry_failed_s = ?, abandon_target = ?, abandon_window = ?, "
+                        + "connect_timeout_ms = ?, ring_timeout_s = ?, amd_enabled = ?, amd_action = ?, recording = ?, "
+                        + "lead_order = ?, expected_talk_s = ?, expected_live_rate = ?, robot_ports = ?, trunk_lines = ?, "
+                        + "report_zone = ?, scheduled_start = ?, scheduled_stop = ?, updated_at = ?, row_version = row_version + 1 "
+                        + "WHERE id = ? AND row_version = ?",
+                c.name(), c.mode().name(), c.modeFactor(), c.scriptId(), c.callerId(), c.telephony(), c.defaultRegion(),
+                c.window().daysText(), Time.valueOf(c.window().start()), Time.valueOf(c.window().end()),
+                c.window().holidaysText(), c.maxAttempts(), c.maxAttemptsPerDay(), r.busy().toSeconds(),
+                r.noAnswer().toSeconds(), r.machine().toSeconds(), r.abandoned().toSeconds(), r.failed().toSeconds(),
+                c.abandonTarget(), c.abandonWindow(), c.connectTimeoutMs(), c.ringTimeoutSeconds(), c.amdEnabled(),
+                Campaign.storedAction(c.amdAction()), c.recording(), c.leadOrder().name(), c.expectedTalkSeconds(),
+                c.expectedLiveRate(), c.robotPorts(), c.trunkLines(), c.reportZone().getId(), timestamp(c.scheduledStart()),
+                timestamp(c.scheduledStop()), Timestamp.from(clock.now()), id, expectedVersion);
+    }
+
+    /** Moves the campaign to {@code next} if the lifecycle allows it from its current status. */
+    public Campaign moveTo(long id, CampaignStatus next, String reason) {
+        Campaign current = get(id);
+        if (current.status() == next) {
+            setStatus(id, next, reason);
+            return get(id);
+        }
+        if (!current.status().canMoveTo(next)) {
+            throw new ConflictException("campaign '" + current.name() + "' is " + current.status()
+                    + " and cannot become " + next);
+        }
+        setStatus(id, next, reason);
+        return get(id);
+    }
+
+    public void setStatus(long id, CampaignStatus status, String reason) {
+        jdbc.update("UPDATE campaigns SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?",
+                status.name(), reason, Timestamp.from(clock.now()), id);
+    }
+
+    public Campaign get(long id) {
+        return find(id).orElseThrow(() -> new NotFoundException("no campaign with id " + id));
+    }
+
+    public Optional<Campaign> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM campaigns WHERE id = ?", MAPPER, id).stream().findFirst();
+    }
+
+    /** By id when {@code idOrName} is a number, otherwise by name. */
+    public Optional<Campaign> find(String idOrName) {
+        if (idOrName.matches("\\d+")) {
+            Optional<Campaign> byId = find(Long.parseLong(idOrName));
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM campaigns WHERE name = ?", MAPPER, idOrName).stream().findFirst();
+    }
+
+    public List<Campaign> list() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM campaigns ORDER BY id", MAPPER);
+    }
+
+    public List<Campaign> withStatus(CampaignStatus status) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM campaigns WHERE status = ? ORDER BY id", MAPPER, status.name());
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static final RowMapper<Campaign> MAPPER = (rs, row) -> new Campaign(
+            rs.getLong("id"), rs.getString("name"), CampaignStatus.valueOf(rs.getString("status")),
+            rs.getString("status_reason"), DialingMode.valueOf(rs.getString("dialing_mode")), rs.getDouble("mode_factor"),
+            (Long) rs.getObject("script_id", Long.class), rs.getString("caller_id"), rs.getString("telephony"),
+            rs.getString("default_region"),
+            CallingWindow.parse(rs.getString("window_days"), rs.getTime("window_start").toLocalTime(),
+                    rs.getTime("window_end").toLocalTime(), rs.getString("holidays")),
+            rs.getInt("max_attempts"), rs.getInt("max_attempts_per_day"),
+            new RetryDelays(Duration.ofSeconds(rs.getLong("retry_busy_s")), Duration.ofSeconds(rs.getLong("retry_no_answer_s")),
+                    Duration.ofSeconds(rs.getLong("retry_machine_s")), Duration.ofSeconds(rs.getLong("retry_abandoned_s")),
+                    Duration.ofSeconds(rs.getLong("retry_failed_s"))),
+            rs.getDouble("abandon_target"), rs.getString("abandon_window"), rs.getInt("connect_timeout_ms"),
+            rs.getInt("ring_timeout_s"), rs.getBoolean("amd_enabled"), Campaign.machineAction(rs.getString("amd_action")),
+            rs.getBoolean("recording"), LeadOrder.valueOf(rs.getString("lead_order")), rs.getInt("expected_talk_s"),
+            rs.getDouble("expected_live_rate"), rs.getInt("robot_ports"), rs.getInt("trunk_lines"),
+            ZoneId.of(rs.getString("report_zone")), instant(rs, "scheduled_start"), instant(rs, "scheduled_stop"),
+            rs.getInt("row_version"));
+}

@@ -1,0 +1,189 @@
+package org.opendialer.service.campaign;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.opendialer.engine.dialer.MachineAction;
+import org.opendialer.service.web.FieldError;
+import org.opendialer.service.web.InvalidRequestException;
+
+/**
+ * Applies a {@link CampaignForm} onto a base campaign (the defaults, or the stored one) and checks every
+ * value, collecting one error per bad field so the UI can show them all at once.
+ */
+public final class CampaignValidator {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private CampaignValidator() {
+    }
+
+    /** Defaults for a new campaign named {@code name}. */
+    public static Campaign defaults(String name) {
+        return new Campaign(0, name, CampaignStatus.DRAFT, null, DialingMode.PREDICTIVE, 1.0, null, null, "SIMULATED",
+                "US", CallingWindow.DEFAULT, 5, 2, RetryDelays.DEFAULT, 0.03, "30D", 2000, 22, false,
+                MachineAction.HANG_UP, false, LeadOrder.NEW_FIRST, 120, 0.25, 10, 30, ZoneId.of("UTC"), null, null, 0);
+    }
+
+    /** The campaign {@code form} describes on top of {@code base}; throws {@link InvalidRequestException} listing every bad field. */
+    public static Campaign apply(Campaign base, CampaignForm form) {
+        return new CampaignValidator().merge(base, form);
+    }
+
+    private Campaign merge(Campaign b, CampaignForm f) {
+        String name = f.name() == null ? b.name() : f.name().trim();
+        if (name == null || name.isEmpty()) {
+            errors.add(new FieldError("name", "a campaign needs a name"));
+        } else if (name.length() > 128) {
+            errors.add(new FieldError("name", "at most 128 characters"));
+        }
+        DialingMode mode = parse("mode", f.mode(), b.mode(), s -> DialingMode.valueOf(s.toUpperCase()),
+                "one of PREDICTIVE, PROGRESSIVE, PREVIEW, POWER, AGENTLESS");
+        double factor = f.modeFactor() == null ? b.modeFactor() : f.modeFactor();
+        check("modeFactor", factor >= 1 && factor <= 5, "between 1 and 5 (progressive factor or power lines per agent)");
+        String telephony = parse("telephony", f.telephony(), b.telephony(), s -> {
+            String t = s.toUpperCase();
+            if (!t.equals("SIMULATED") && !t.equals("ASTERISK")) {
+                throw new IllegalArgumentException();
+            }
+            return t;
+        }, "SIMULATED or ASTERISK");
+        String region = f.defaultRegion() == null ? b.defaultRegion() : f.defaultRegion().trim().toUpperCase();
+        check("defaultRegion", PhoneNumberUtil.getInstance().getSupportedRegions().contains(region),
+                "a two-letter region phone numbers are read in, e.g. US, GB, CN");
+        CallingWindow window = window(b.window(), f);
+        int maxAttempts = number("maxAttempts", f.maxAttempts(), b.maxAttempts(), 1, 100);
+        int perDay = number("maxAttemptsPerDay", f.maxAttemptsPerDay(), b.maxAttemptsPerDay(), 1, 100);
+        RetryDelays r = b.retry();
+        RetryDelays retry = new RetryDelays(
+                seconds("retryBusySeconds", f.retryBusySeconds(), r.busy()),
+                seconds("retryNoAnswerSeconds", f.retryNoAnswerSeconds(), r.noAnswer()),
+                seconds("retryMachineSeconds", f.retryMachineSeconds(), r.machine()),
+                seconds("retryAbandonedSeconds", f.retryAbandonedSeconds(), r.abandoned()),
+                seconds("retryFailedSeconds", f.retryFailedSeconds(), r.failed()));
+        check("retryAbandonedSeconds", retry.abandoned().compareTo(Duration.ofHours(72)) >= 0,
+                "an abandoned number may not be redialled within 72 h (259200 s)");
+        double target = f.abandonTarget() == null ? b.abandonTarget() : f.abandonTarget();
+        check("abandonTarget", target > 0 && target <= 0.05, "a share between 0 and 0.05 (3 % is 0.03)");
+        String abandonWindow = parse("abandonWindow", f.abandonWindow(), b.abandonWindow(), s -> {
+            String w = s.toUpperCase();
+            if (!w.equals("30D") && !w.equals("24H")) {
+                throw new IllegalArgumentException();
+            }
+            return w;
+        }, "30D or 24H");
+        int connect = number("connectTimeoutMs", f.connectTimeoutMs(), b.connectTimeoutMs(), 0, 2000);
+        int ring = number("ringTimeoutSeconds", f.ringTimeoutSeconds(), b.ringTimeoutSeconds(), 15, 120);
+        boolean amd = f.amdEnabled() == null ? b.amdEnabled() : f.amdEnabled();
+        MachineAction action = parse("amdAction", f.amdAction(), b.amdAction(),
+                s -> Campaign.machineAction(s.toUpperCase()), "HANGUP, LEAVE_MESSAGE or PASS_TO_AGENT");
+        boolean recording = f.recording() == null ? b.recording() : f.recording();
+        LeadOrder order = parse("leadOrder", f.leadOrder(), b.leadOrder(), s -> LeadOrder.valueOf(s.toUpperCase()),
+                "NEW_FIRST, OLDEST_FIRST, PRIORITY or RANDOM");
+        int talk = number("expectedTalkSeconds", f.expectedTalkSeconds(), b.expectedTalkSeconds(), 5, 3600);
+        double live = f.expectedLiveRate() == null ? b.expectedLiveRate() : f.expectedLiveRate();
+        check("expectedLiveRate", live > 0 && live <= 1, "a share between 0 and 1");
+        int robots = number("robotPorts", f.robotPorts(), b.robotPorts(), 0, 10_000);
+        int trunks = number("trunkLines", f.trunkLines(), b.trunkLines(), 1, 100_000);
+        ZoneId zone = parse("reportZone", f.reportZone(), b.reportZone(), ZoneId::of, "an IANA time zone, e.g. Asia/Shanghai");
+        Instant start = instant("scheduledStart", f.scheduledStart(), b.scheduledStart());
+        Instant stop = instant("scheduledStop", f.scheduledStop(), b.scheduledStop());
+        if (start != null && stop != null) {
+            check("scheduledStop", stop.isAfter(start), "must be after scheduledStart");
+        }
+        if (mode == DialingMode.AGENTLESS) {
+            check("robotPorts", robots > 0, "agentless campaigns need at least one robot port");
+        }
+        String callerId = f.callerId() == null ? b.callerId() : f.callerId().trim();
+        if (callerId != null && !callerId.isEmpty()) {
+            check("callerId", callerId.matches("\\+?[0-9]{3,20}"), "digits, optionally with a leading +");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new Campaign(b.id(), name, b.status(), b.statusReason(), mode, factor,
+                f.scriptId() == null ? b.scriptId() : f.scriptId(), callerId == null || callerId.isEmpty() ? null : callerId,
+                telephony, region, window, maxAttempts, perDay, retry, target, abandonWindow, connect, ring, amd, action,
+                recording, order, talk, live, robots, trunks, zone, start, stop, b.rowVersion());
+    }
+
+    private CallingWindow window(CallingWindow base, CampaignForm f) {
+        LocalTime start = time("windowStart", f.windowStart(), base.start());
+        LocalTime end = time("windowEnd", f.windowEnd(), base.end());
+        String days = f.windowDays() == null ? base.daysText() : String.join(",", f.windowDays());
+        String holidays = f.holidays() == null ? base.holidaysText() : String.join(",", f.holidays());
+        try {
+            return CallingWindow.parse(days, start, end, holidays);
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().contains("holiday") ? "holidays"
+                    : e.getMessage().contains("day") ? "windowDays" : "windowEnd";
+            errors.add(new FieldError(field, e.getMessage()));
+            return base;
+        }
+    }
+
+    private LocalTime time(String field, String text, LocalTime base) {
+        if (text == null) {
+            return base;
+        }
+        try {
+            return LocalTime.parse(text.trim());
+        } catch (DateTimeException e) {
+            errors.add(new FieldError(field, "'" + text + "' is not a time of day (HH:mm)"));
+            return base;
+        }
+    }
+
+    private Instant instant(String field, String text, Instant base) {
+        if (text == null) {
+            return base;
+        }
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeException e) {
+            errors.add(new FieldError(field, "'" + text + "' is not an ISO-8601 instant, e.g. 2026-12-01T09:00:00Z"));
+            return base;
+        }
+    }
+
+    private int number(String field, Integer value, int base, int min, int max) {
+        int v = value == null ? base : value;
+        check(field, v >= min && v <= max, "between " + min + " and " + max);
+        return v;
+    }
+
+    private Duration seconds(String field, Integer value, Duration base) {
+        if (value == null) {
+            return base;
+        }
+        check(field, value >= 0, "zero or more seconds");
+        return Duration.ofSeconds(Math.max(0, value));
+    }
+
+    private <T> T parse(String field, String text, T base, Function<String, T> parser, String expected) {
+        if (text == null) {
+            return base;
+        }
+        try {
+            return parser.apply(text.trim());
+        } catch (RuntimeException e) {
+            errors.add(new FieldError(field, "'" + text + "' is not valid: " + expected));
+            return base;
+        }
+    }
+
+    private void check(String field, boolean ok, String expected) {
+        if (!ok) {
+            errors.add(new FieldError(field, expected));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.opendialer.service.dialing;
+
+import java.util.List;
+import org.opendialer.engine.dialer.DialerMetrics;
+import org.opendialer.engine.dialer.NotDialingReason;
+import org.opendialer.service.campaign.CampaignStatus;
+
+/**
+ * The one answer to "what is this campaign doing": its status, whether it is dialling, every reason it is
+ * not (or dials less than it could), and its live metrics (null when it is not running here).
+ */
+public record CampaignLiveStatus(long campaignId, String name, CampaignStatus status, String statusReason,
+                                 boolean dialing, List<NotDialingReason> notDialingBecause, long callableLeads,
+                                 DialerMetrics metrics) {
+}

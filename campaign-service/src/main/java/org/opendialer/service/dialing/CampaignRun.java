@@ -1,0 +1,153 @@
+package org.opendialer.service.dialing;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.engine.dialer.CampaignDialer;
+import org.opendialer.engine.dialer.DialerMetrics;
+import org.opendialer.engine.dialer.NotDialingReason;
+import org.opendialer.engine.pacing.PacingPolicies;
+import org.opendialer.engine.telephony.Telephony;
+import org.opendialer.service.agent.AgentStateLog;
+import org.opendialer.service.campaign.Campaign;
+import org.opendialer.service.lead.AttemptRecorder;
+import org.opendialer.service.lead.DoNotCallList;
+import org.opendialer.service.lead.LeadHopper;
+import org.opendialer.service.lead.LeadStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One campaign being dialled by this instance: the engine's dialer, its hopper and attempt recorder, its
+ * telephony and clock. Everything touching the dialer runs on the clock's thread; {@link #onClock} hands
+ * work over and waits for the answer.
+ */
+public final class CampaignRun {
+
+    private final Campaign campaign;
+    private final DialerClock clock;
+    private final Telephony telephony;
+    private final LeadHopper hopper;
+    private final CampaignDialer dialer;
+    private final DoNotCallList dnc;
+    private final java.util.function.Consumer<String> evict;
+    private volatile DialerMetrics lastMetrics;
+
+    CampaignRun(Campaign campaign, DialerClock clock, Telephony telephony, JdbcTemplate jdbc, TransactionTemplate tx,
+                DoNotCallList dnc, String instance) {
+        this.campaign = campaign;
+        this.clock = clock;
+        this.telephony = telephony;
+        this.dnc = dnc;
+        LeadStore store = new LeadStore(jdbc, tx);
+        this.hopper = new LeadHopper(campaign, store, clock, instance, Math.max(20, campaign.trunkLines()));
+        AttemptRecorder recorder = new AttemptRecorder(campaign, jdbc, tx, instance);
+        java.time.LocalTime shiftEnd = campaign.window().end();
+        this.dialer = new CampaignDialer(clock, telephony, hopper, recorder, campaign.dialerSettings(),
+                PacingPolicies.create(campaign.mode().policySpec(campaign.modeFactor()), null, shiftEnd, campaign.reportZone()));
+        dialer.addAgentListener(new AgentStateLog(jdbc, campaign.id()));
+        hopper.staffedBy(skill -> dialer.roster().agents().stream().anyMatch(a -> a.skills().contains(skill)));
+        seedAbandonHistory(jdbc);
+        this.evict = hopper::evict;
+        dnc.addListener(evict);
+    }
+
+    /** The abandon rate is measured over days: start from what the database remembers, not from zero. */
+    private void seedAbandonHistory(JdbcTemplate jdbc) {
+        Instant since = clock.now().minus(campaign.abandonWindowDuration());
+        jdbc.query("SELECT answered_at, abandoned FROM call_attempts WHERE campaign_id = ? AND result = 'HUMAN' "
+                + "AND answered_at >= ?", rs -> {
+                    dialer.governor().recordHistory(rs.getTimestamp(1).toInstant(), 1, rs.getBoolean(2) ? 1 : 0);
+                }, campaign.id(), Timestamp.from(since));
+    }
+
+    public Campaign campaign() {
+        return campaign;
+    }
+
+    public CampaignDialer dialer() {
+        return dialer;
+    }
+
+    public DialerClock clock() {
+        return clock;
+    }
+
+    void start() {
+        onClock(() -> {
+            dialer.start();
+            return null;
+        });
+    }
+
+    /** Stops placing calls and gives the hopper's leads back; agents stay logged in. */
+    void pause() {
+        onClock(() -> {
+            dialer.stop();
+            hopper.releaseAll();
+            return null;
+        });
+    }
+
+    void close() {
+        pause();
+        dnc.removeListener(evict);
+        telephony.close();
+        if (clock instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public DialerMetrics metrics() {
+        DialerMetrics metrics = onClock(dialer::metrics);
+        lastMetrics = metrics;
+        return metrics;
+    }
+
+    /** The latest metrics without waiting for the clock thread (for gauges), or null before the first read. */
+    public DialerMetrics lastMetrics() {
+        return lastMetrics;
+    }
+
+    public List<NotDialingReason> whyNotDialing() {
+        return onClock(dialer::whyNotDialing);
+    }
+
+    /** Runs {@code task} on the campaign's clock thread and returns its result. */
+    public <T> T onClock(Supplier<T> task) {
+        if (!(clock instanceof org.opendialer.engine.clock.SystemClock)) {
+            return task.get(); // simulated time: the caller drives the clock and is its thread
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        clock.execute(() -> {
+            try {
+                result.complete(task.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("campaign " + campaign.name() + " did not answer within 10 s", e);
+        }
+    }
+}

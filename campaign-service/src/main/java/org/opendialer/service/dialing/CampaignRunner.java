@@ -1,0 +1,279 @@
+package org.opendialer.service.dialing;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.opendialer.engine.agent.Agent;
+import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.engine.clock.SystemClock;
+import org.opendialer.engine.dialer.DialerMetrics;
+import org.opendialer.engine.dialer.NotDialingReason;
+import org.opendialer.engine.telephony.AgentEndpoint;
+import org.opendialer.service.agent.Role;
+import org.opendialer.service.agent.UserAccount;
+import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.campaign.Campaign;
+import org.opendialer.service.campaign.CampaignRepository;
+import org.opendialer.service.campaign.CampaignStatus;
+import org.opendialer.service.lead.DoNotCallList;
+import org.opendialer.service.lead.LeadStore;
+import org.opendialer.service.web.ConflictException;
+import org.opendialer.service.web.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts, pauses, resumes and stops campaigns on this instance, takes agents' commands to the campaign
+ * they are logged in to, and answers "why isn't it dialling". Campaign status changes are stored first,
+ * so a restarted instance resumes exactly the campaigns that were running.
+ */
+public class CampaignRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignRunner.class);
+
+    private final CampaignRepository campaigns;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final DoNotCallList dnc;
+    private final UserDirectory users;
+    private final TelephonyFactory telephony;
+    private final MeterRegistry meters;
+    private final String instance;
+    private final Function<Campaign, DialerClock> clocks;
+    private final Map<Long, CampaignRun> runs = new ConcurrentHashMap<>();
+    private final Map<Long, Long> agentCampaign = new ConcurrentHashMap<>();
+
+    public CampaignRunner(CampaignRepository campaigns, JdbcTemplate jdbc, TransactionTemplate tx, DoNotCallList dnc,
+                          UserDirectory users, TelephonyFactory telephony, MeterRegistry meters, String instance,
+                          Function<Campaign, DialerClock> clocks) {
+        this.campaigns = campaigns;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.dnc = dnc;
+        this.users = users;
+        this.telephony = telephony;
+        this.meters = meters;
+        this.instance = instance;
+        this.clocks = clocks;
+    }
+
+    /** A real-time clock thread per campaign. */
+    public static Function<Campaign, DialerClock> realTime() {
+        return campaign -> new SystemClock("dialer-campaign-" + campaign.id());
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    /** Starts (or resumes) dialling the campaign. */
+    public CampaignLiveStatus start(long campaignId) {
+        Campaign campaign = campaigns.moveTo(campaignId, CampaignStatus.RUNNING, null);
+        run(campaign).start();
+        return status(campaignId);
+    }
+
+    /** Resumes every campaign stored as running: after a restart, dialling carries on. */
+    public void resumeRunning() {
+        for (Campaign campaign : campaigns.withStatus(CampaignStatus.RUNNING)) {
+            try {
+                run(campaign).start();
+                LOG.info("Resumed campaign {} ({})", campaign.id(), campaign.name());
+            } catch (RuntimeException e) {
+                LOG.error("Could not resume campaign {} ({}): {}", campaign.id(), campaign.name(), e.getMessage());
+                campaigns.setStatus(campaign.id(), CampaignStatus.PAUSED, "could not resume after restart: " + e.getMessage());
+            }
+        }
+    }
+
+    public CampaignLiveStatus pause(long campaignId, String reason) {
+        campaigns.moveTo(campaignId, CampaignStatus.PAUSED, reason);
+        Optional.ofNullable(runs.get(campaignId)).ifPresent(CampaignRun::pause);
+        return status(campaignId);
+    }
+
+    public CampaignLiveStatus stop(long campaignId, CampaignStatus end, String reason) {
+        campaigns.moveTo(campaignId, end, reason);
+        CampaignRun run = runs.remove(campaignId);
+        if (run != null) {
+            agentCampaign.values().removeIf(c -> c == campaignId);
+            run.close();
+        }
+        return status(campaignId);
+    }
+
+    private synchronized CampaignRun run(Campaign campaign) {
+        CampaignRun existing = runs.get(campaign.id());
+        if (existing != null) {
+            return existing;
+        }
+        DialerClock clock = clocks.apply(campaign);
+        TelephonyFactory.Connected connected = telephony.connect(campaign, clock);
+        CampaignRun run = new CampaignRun(campaign, clock, connected.telephony(), jdbc, tx, dnc, instance);
+        if (connected.centre() != null) {
+            connected.centre().attach(run.dialer());
+        }
+        runs.put(campaign.id(), run);
+        gauges(run);
+        return run;
+    }
+
+    private void gauges(CampaignRun run) {
+        Tags tags = Tags.of("campaign", Long.toString(run.campaign().id()), "name", run.campaign().name());
+        gauge("dialer.campaign.dial.level", tags, run, DialerMetrics::dialLevel);
+        gauge("dialer.campaign.lines.in.use", tags, run, DialerMetrics::linesInUse);
+        gauge("dialer.campaign.abandon.rate", tags, run, DialerMetrics::abandonRateWindow);
+        gauge("dialer.campaign.abandon.rate.today", tags, run, DialerMetrics::abandonRateToday);
+        gauge("dialer.campaign.occupancy", tags, run, DialerMetrics::occupancy);
+        gauge("dialer.campaign.calls.placed", tags, run, DialerMetrics::callsPlaced);
+    }
+
+    private void gauge(String name, Tags tags, CampaignRun run, ToDoubleFunction<DialerMetrics> value) {
+        Gauge.builder(name, run, r -> {
+            DialerMetrics m = runs.get(r.campaign().id()) == r ? safeMetrics(r) : r.lastMetrics();
+            return m == null ? Double.NaN : value.applyAsDouble(m);
+        }).tags(tags).register(meters);
+    }
+
+    private static DialerMetrics safeMetrics(CampaignRun run) {
+        try {
+            return run.metrics();
+        } catch (RuntimeException e) {
+            return run.lastMetrics();
+        }
+    }
+
+    public Optional<CampaignRun> running(long campaignId) {
+        return Optional.ofNullable(runs.get(campaignId));
+    }
+
+    /** Every reason the campaign is not dialling, in one answer. */
+    public CampaignLiveStatus status(long campaignId) {
+        Campaign campaign = campaigns.get(campaignId);
+        long callable = new LeadStore(jdbc, tx).callableCount(campaignId);
+        CampaignRun run = runs.get(campaignId);
+        List<NotDialingReason> reasons = new ArrayList<>();
+        DialerMetrics metrics = null;
+        if (run == null || campaign.status() != CampaignStatus.RUNNING) {
+            reasons.add(new NotDialingReason(NotDialingReason.Code.NOT_RUNNING, "the campaign is "
+                    + campaign.status().name().toLowerCase() + (campaign.statusReason() == null ? "" : ": " + campaign.statusReason())));
+        }
+        if (run != null) {
+            metrics = run.metrics();
+            if (campaign.status() == CampaignStatus.RUNNING) {
+                reasons.addAll(run.whyNotDialing());
+            }
+        }
+        if (callable == 0 && reasons.stream().noneMatch(r -> r.code() == NotDialingReason.Code.NO_CALLABLE_LEADS)) {
+            reasons.add(new NotDialingReason(NotDialingReason.Code.NO_CALLABLE_LEADS,
+                    "the campaign's lead lists are exhausted: no lead is left to call"));
+        }
+        boolean dialing = campaign.status() == CampaignStatus.RUNNING && run != null && reasons.isEmpty();
+        return new CampaignLiveStatus(campaign.id(), campaign.name(), campaign.status(), campaign.statusReason(), dialing,
+                reasons, callable, metrics);
+    }
+
+    // ---- agents ----------------------------------------------------------------------------
+
+    public void login(long campaignId, long userId) {
+        UserAccount user = users.get(userId);
+        if (user.role() != Role.AGENT && user.role() != Role.MANAGER) {
+            throw new InvalidRequestException("agentId", user.username() + " is " + user.role() + ", not an agent");
+        }
+        CampaignRun run = runs.get(campaignId);
+        if (run == null) {
+            throw new ConflictException("campaign " + campaignId + " is not running on this server; start it first");
+        }
+        Long current = agentCampaign.get(userId);
+        if (current != null && current != campaignId) {
+            throw new ConflictException(user.username() + " is logged in to campaign " + current + "; log out first");
+        }
+        String endpoint = user.phoneEndpoint() != null ? user.phoneEndpoint() : "SIM/agent" + user.id();
+        java.util.Set<String> skills = new java.util.HashSet<>(user.skills());
+        skills.add(LeadStore.agentSkill(user.id()));
+        run.onClock(() -> {
+            if (run.dialer().roster().find(userId).isEmpty()) {
+                run.dialer().login(new AgentEndpoint(userId, endpoint), skills);
+            }
+            return null;
+        });
+        agentCampaign.put(userId, campaignId);
+    }
+
+    public void ready(long userId) {
+        agentRun(userId).onClock(() -> {
+            agentRun(userId).dialer().ready(userId);
+            return null;
+        });
+    }
+
+    public void pauseAgent(long userId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequestException("reason", "say why the agent pauses (break, lunch, training, ...)");
+        }
+        CampaignRun run = agentRun(userId);
+        run.onClock(() -> {
+            Agent agent = run.dialer().roster().find(userId).orElseThrow();
+            switch (agent.state()) {
+                case ON_CALL, WRAP_UP -> run.dialer().pauseAfterWrapUp(userId, reason);
+                default -> run.dialer().pause(userId, reason);
+            }
+            return null;
+        });
+    }
+
+    /** The agent has finished wrap-up (usually by setting a disposition) and is ready again, unless a pause was asked for. */
+    public void wrapUpDone(long userId) {
+        CampaignRun run = agentRun(userId);
+        run.onClock(() -> {
+            run.dialer().completeWrapUp(userId);
+            return null;
+        });
+    }
+
+    public void logout(long userId) {
+        CampaignRun run = agentRun(userId);
+        run.onClock(() -> {
+            run.dialer().logout(userId);
+            return null;
+        });
+        agentCampaign.remove(userId);
+    }
+
+    /** The agent's state in the campaign they are logged in to. */
+    public Optional<Agent> agent(long userId) {
+        Long campaignId = agentCampaign.get(userId);
+        CampaignRun run = campaignId == null ? null : runs.get(campaignId);
+        return run == null ? Optional.empty() : run.onClock(() -> run.dialer().roster().find(userId));
+    }
+
+    private CampaignRun agentRun(long userId) {
+        Long campaignId = agentCampaign.get(userId);
+        CampaignRun run = campaignId == null ? null : runs.get(campaignId);
+        if (run == null) {
+            throw new ConflictException("agent " + userId + " is not logged in to a running campaign");
+        }
+        return run;
+    }
+
+    @Override
+    public void close() {
+        for (CampaignRun run : runs.values()) {
+            try {
+                run.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Closing campaign {}: {}", run.campaign().id(), e.getMessage());
+            }
+        }
+        runs.clear();
+    }
+}

@@ -1,0 +1,156 @@
+package org.opendialer.service.dialing;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.engine.clock.SystemClock;
+import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.callback.CallbackService;
+import org.opendialer.service.campaign.CampaignRepository;
+import org.opendialer.service.db.DatabaseConfiguration.SchemaReady;
+import org.opendialer.service.disposition.DispositionService;
+import org.opendialer.service.lead.AttemptRecovery;
+import org.opendialer.service.lead.DoNotCallList;
+import org.opendialer.service.schedule.DailyRollup;
+import org.opendialer.service.schedule.DialerJobs;
+import org.quartz.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the campaign service: repositories and services over the application's database, Quartz jobs,
+ * and the runner that dials. With {@code dialer.dialing.enabled=false} (the CLI's one-shot commands) the
+ * services exist but no campaign is resumed and no heartbeat runs.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DialingConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DialingConfiguration.class);
+
+    /** The services' clock (timestamps, callback due times); each running campaign has its own thread besides. */
+    @Bean(destroyMethod = "close")
+    public SystemClock serviceClock() {
+        return new SystemClock("dialer-service");
+    }
+
+    @Bean
+    public TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
+        return new TransactionTemplate(transactions);
+    }
+
+    @Bean
+    public CampaignRepository campaignRepository(JdbcTemplate jdbc, DialerClock clock, SchemaReady schema) {
+        return new CampaignRepository(jdbc, clock);
+    }
+
+    @Bean
+    public DoNotCallList doNotCallList(JdbcTemplate jdbc) {
+        return new DoNotCallList(jdbc);
+    }
+
+    @Bean
+    public UserDirectory userDirectory(JdbcTemplate jdbc, DialerClock clock) {
+        return new UserDirectory(jdbc, clock);
+    }
+
+    @Bean
+    public DialerJobs dialerJobs(Scheduler scheduler) {
+        return new DialerJobs(scheduler);
+    }
+
+    @Bean
+    public CallbackService callbackService(JdbcTemplate jdbc, DialerClock clock, DialerJobs jobs) {
+        return new CallbackService(jdbc, clock, jobs);
+    }
+
+    @Bean
+    public DispositionService dispositionService(JdbcTemplate jdbc, DialerClock clock, DoNotCallList dnc,
+                                                 CallbackService callbacks) {
+        return new DispositionService(jdbc, clock, dnc, callbacks);
+    }
+
+    @Bean
+    public DailyRollup dailyRollup(JdbcTemplate jdbc) {
+        return new DailyRollup(jdbc);
+    }
+
+    @Bean
+    public AttemptRecovery attemptRecovery(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new AttemptRecovery(jdbc, tx);
+    }
+
+    @Bean
+    public TelephonyFactory telephonyFactory() {
+        return new TelephonyFactory();
+    }
+
+    @Bean(destroyMethod = "close")
+    public CampaignRunner campaignRunner(CampaignRepository campaigns, JdbcTemplate jdbc, TransactionTemplate tx,
+                                         DoNotCallList dnc, UserDirectory users, TelephonyFactory telephony,
+                                         MeterRegistry meters, @Value("${dialer.instance-id:}") String instanceId,
+                                         @Value("${server.port:8080}") String port) {
+        String instance = instanceId.isBlank() ? host() + ":" + port : instanceId;
+        return new CampaignRunner(campaigns, jdbc, tx, dnc, users, telephony, meters, instance, CampaignRunner.realTime());
+    }
+
+    static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    /** Recovery, resuming and the heartbeat: only in {@code serve}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "dialer.dialing.enabled", havingValue = "true", matchIfMissing = true)
+    static class LiveDialing {
+
+        private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "dialer-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        @EventListener(ApplicationReadyEvent.class)
+        public void resume(ApplicationReadyEvent event) {
+            var context = event.getApplicationContext();
+            CampaignRunner runner = context.getBean(CampaignRunner.class);
+            AttemptRecovery recovery = context.getBean(AttemptRecovery.class);
+            DialerClock clock = context.getBean(DialerClock.class);
+            recovery.heartbeat(runner.instance(), host(), clock.now());
+            int closed = recovery.recover(runner.instance(), clock.now());
+            if (closed > 0) {
+                LOG.warn("Recovered {} attempt(s) left open before this start", closed);
+            }
+            context.getBean(DialerJobs.class).scheduleNightlyRollup();
+            runner.resumeRunning();
+            heartbeat.scheduleWithFixedDelay(() -> {
+                try {
+                    recovery.heartbeat(runner.instance(), host(), clock.now());
+                    recovery.recoverDead(runner.instance(), clock.now());
+                } catch (RuntimeException e) {
+                    LOG.warn("Heartbeat failed: {}", e.getMessage());
+                }
+            }, 15, 15, TimeUnit.SECONDS);
+        }
+
+        @jakarta.annotation.PreDestroy
+        void stop() {
+            heartbeat.shutdownNow();
+        }
+    }
+}

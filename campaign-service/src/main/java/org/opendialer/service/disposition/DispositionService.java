@@ -1,0 +1,99 @@
+package org.opendialer.service.disposition;
+
+import java.sql.Timestamp;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.opendialer.engine.call.PhoneNumber;
+import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.service.callback.CallbackService;
+import org.opendialer.service.lead.DoNotCallList;
+import org.opendialer.service.web.InvalidRequestException;
+import org.opendialer.service.web.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Applies dispositions. FINAL closes the lead, RETRY sends it back after the campaign's no-answer delay,
+ * DNC puts the number on the global do-not-call list at once, CALLBACK books a callback at the time the
+ * callee asked for (in the callee's local time).
+ */
+public class DispositionService {
+
+    private final JdbcTemplate jdbc;
+    private final DialerClock clock;
+    private final DoNotCallList dnc;
+    private final CallbackService callbacks;
+
+    public DispositionService(JdbcTemplate jdbc, DialerClock clock, DoNotCallList dnc, CallbackService callbacks) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.dnc = dnc;
+        this.callbacks = callbacks;
+    }
+
+    /** Dispositions offered in the campaign: its own and the global ones (its own win on the same code). */
+    public List<Disposition> offered(long campaignId) {
+        return jdbc.query("SELECT code, label, effect, is_sale FROM dispositions d WHERE scope_campaign_id = ? OR "
+                        + "(scope_campaign_id = 0 AND NOT EXISTS (SELECT 1 FROM dispositions o WHERE o.scope_campaign_id = ? "
+                        + "AND o.code = d.code)) ORDER BY sort_order, code",
+                (rs, row) -> new Disposition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
+                campaignId, campaignId);
+    }
+
+    /** Applies {@code request} to attempt {@code attemptId}; returns the lead's status afterwards. */
+    public String dispose(long attemptId, DispositionRequest request) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT a.campaign_id, a.lead_id, a.phone_e164, a.agent_id, "
+                + "c.retry_no_answer_s FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id WHERE a.id = ?", attemptId);
+        if (rows.isEmpty()) {
+            throw new NotFoundException("no attempt with id " + attemptId);
+        }
+        Map<String, Object> attempt = rows.get(0);
+        long campaignId = ((Number) attempt.get("campaign_id")).longValue();
+        long leadId = ((Number) attempt.get("lead_id")).longValue();
+        String code = request.code() == null ? "" : request.code().trim().toUpperCase();
+        Disposition disposition = offered(campaignId).stream().filter(d -> d.code().equals(code)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("code", "'" + request.code() + "' is not a disposition of this campaign; "
+                        + "choose one of " + offered(campaignId).stream().map(Disposition::code).toList()));
+        Instant now = clock.now();
+        Timestamp at = Timestamp.from(now);
+        jdbc.update("UPDATE call_attempts SET disposition_code = ?, notes = ?, wrap_ended_at = COALESCE(wrap_ended_at, ?) "
+                + "WHERE id = ?", code, request.notes(), at, attemptId);
+        jdbc.update("UPDATE leads SET last_disposition = ?, updated_at = ? WHERE id = ?", code, at, leadId);
+        switch (disposition.effect()) {
+            case "FINAL" -> jdbc.update("UPDATE leads SET status = 'DONE', next_attempt_at = NULL WHERE id = ? AND status <> 'DNC'", leadId);
+            case "RETRY" -> {
+                long delay = ((Number) attempt.get("retry_no_answer_s")).longValue();
+                jdbc.update("UPDATE leads SET status = 'RETRY', next_attempt_at = ? WHERE id = ? AND status NOT IN ('DNC')",
+                        Timestamp.from(now.plusSeconds(delay)), leadId);
+            }
+            case "DNC" -> dnc.add(new PhoneNumber((String) attempt.get("phone_e164")), DoNotCallList.GLOBAL, "AGENT",
+                    "disposition " + code + " on attempt " + attemptId, now);
+            case "CALLBACK" -> {
+                if (request.callbackAt() == null || request.callbackAt().isBlank()) {
+                    throw new InvalidRequestException("callbackAt", "a " + code + " disposition needs the time to call back");
+                }
+                Number agent = (Number) attempt.get("agent_id");
+                Long forAgent = Boolean.TRUE.equals(request.callbackForMe())
+                        ? (request.agentId() != null ? request.agentId() : agent == null ? null : agent.longValue()) : null;
+                bookCallback(leadId, request.callbackAt().trim(), forAgent, request.notes(), attemptId);
+            }
+            default -> throw new IllegalStateException("unknown disposition effect " + disposition.effect());
+        }
+        return jdbc.queryForObject("SELECT status FROM leads WHERE id = ?", String.class, leadId);
+    }
+
+    private void bookCallback(long leadId, String when, Long agentId, String note, long attemptId) {
+        try {
+            if (when.endsWith("Z") || when.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                callbacks.bookAt(leadId, java.time.OffsetDateTime.parse(when).toInstant(), agentId, "AGENT", note, attemptId);
+            } else {
+                callbacks.book(leadId, LocalDateTime.parse(when), agentId, "AGENT", note, attemptId);
+            }
+        } catch (DateTimeException e) {
+            throw new InvalidRequestException("callbackAt", "'" + when + "' is not a date-time such as 2026-12-01T15:00 "
+                    + "(the callee's local time) or 2026-12-01T15:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.opendialer.service.lead;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Closes what a crashed instance left open. Each service instance keeps a heartbeat row; at start-up an
+ * instance recovers its own earlier work, and any instance recovers that of an instance whose heartbeat
+ * is older than {@link #DEAD_AFTER}. Every open attempt is closed as {@code FAILED} with the cause
+ * recorded, and its lead goes back to the retry pool after the campaign's failed-call delay: it is never
+ * left {@code DIALING}, and it is not dialled again at once.
+ */
+public class AttemptRecovery {
+
+    public static final Duration DEAD_AFTER = Duration.ofSeconds(60);
+    public static final String CAUSE = "INTERRUPTED: dialer instance stopped";
+    private static final Logger LOG = LoggerFactory.getLogger(AttemptRecovery.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    public AttemptRecovery(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** Registers (or re-registers after a restart) {@code instance} and beats its heart at {@code now}. */
+    public void heartbeat(String instance, String host, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        if (jdbc.update("UPDATE service_instances SET heartbeat_at = ? WHERE instance_id = ?", at, instance) == 0) {
+            jdbc.update("INSERT INTO service_instances (instance_id, host, started_at, heartbeat_at) VALUES (?, ?, ?, ?)",
+                    instance, host, at, at);
+        }
+    }
+
+    /** Recovers {@code instance}'s own leftovers (call at start-up, before it dials) and those of dead instances. */
+    public int recover(String instance, Instant now) {
+        return recoverInstance(instance, now) + recoverDead(instance, now);
+    }
+
+    /** Recovers the leftovers of every other instance whose heartbeat stopped (run periodically). */
+    public int recoverDead(String self, Instant now) {
+        List<String> dead = jdbc.queryForList("SELECT instance_id FROM service_instances WHERE heartbeat_at < ? AND instance_id <> ?",
+                String.class, Timestamp.from(now.minus(DEAD_AFTER)), self);
+        int closed = 0;
+        for (String other : dead) {
+            closed += recoverInstance(other, now);
+            jdbc.update("DELETE FROM service_instances WHERE instance_id = ? AND heartbeat_at < ?", other,
+                    Timestamp.from(now.minus(DEAD_AFTER)));
+        }
+        return closed;
+    }
+
+    private int recoverInstance(String instance, Instant now) {
+        Integer closed = transactions.execute(tx -> {
+            Timestamp at = Timestamp.from(now);
+            List<Map<String, Object>> open = jdbc.queryForList("SELECT a.id, a.lead_id, c.retry_failed_s FROM call_attempts a "
+                    + "JOIN campaigns c ON c.id = a.campaign_id WHERE a.state <> 'ENDED' AND a.instance_id = ? FOR UPDATE", instance);
+            for (Map<String, Object> row : open) {
+                long attempt = ((Number) row.get("id")).longValue();
+                long lead = ((Number) row.get("lead_id")).longValue();
+                long delay = ((Number) row.get("retry_failed_s")).longValue();
+                jdbc.update("UPDATE call_attempts SET state = 'ENDED', result = COALESCE(result, 'FAILED'), "
+                        + "hangup_cause_text = ?, ended_at = ? WHERE id = ?", CAUSE, at, attempt);
+                jdbc.update("UPDATE leads SET next_attempt_at = CASE WHEN status = 'DIALING' THEN ? ELSE next_attempt_at END, "
+                        + "status = CASE WHEN status = 'DIALING' THEN 'RETRY' ELSE status END, last_result = 'FAILED', "
+                        + "locked_by = NULL, locked_until = NULL, updated_at = ? WHERE id = ?",
+                        Timestamp.from(now.plusSeconds(delay)), at, lead);
+            }
+            // leads that sat in its hopper undialled are simply free again
+            jdbc.update("UPDATE leads SET locked_by = NULL, locked_until = NULL WHERE locked_by = ? AND status <> 'DIALING'", instance);
+            return open.size();
+        });
+        if (closed != null && closed > 0) {
+            LOG.warn("Closed {} attempt(s) left open by dialer instance {}", closed, instance);
+        }
+        return closed == null ? 0 : closed;
+    }
+}

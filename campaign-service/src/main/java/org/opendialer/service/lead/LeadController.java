@@ -1,0 +1,116 @@
+package org.opendialer.service.lead;
+
+import java.util.List;
+import java.util.Map;
+import org.opendialer.engine.call.PhoneNumber;
+import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.service.leadimport.PhoneNormalizer;
+import org.opendialer.service.web.InvalidRequestException;
+import org.opendialer.service.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Leads (a campaign's, one with its attempt history for the screen pop) and the do-not-call lists. */
+@RestController
+public class LeadController {
+
+    private static final String LEAD_COLUMNS = "id, campaign_id, list_id, phone_e164, phone_type, region, time_zone, first_name, "
+            + "last_name, email, company, attributes, customer_since, last_purchase, churned_at, customer_status, status, "
+            + "priority, attempt_count, last_attempt_at, next_attempt_at, last_result, last_disposition, interest_score, "
+            + "interest_grade, lost_status";
+
+    private final JdbcTemplate jdbc;
+    private final DoNotCallList dnc;
+    private final DialerClock clock;
+
+    public LeadController(JdbcTemplate jdbc, DoNotCallList dnc, DialerClock clock) {
+        this.jdbc = jdbc;
+        this.dnc = dnc;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/campaigns/{id}/leads")
+    public List<Map<String, Object>> leads(@PathVariable long id, @RequestParam(required = false) String status,
+                                           @RequestParam(defaultValue = "100") int limit,
+                                           @RequestParam(defaultValue = "0") long offset) {
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidRequestException("limit", "between 1 and 1000");
+        }
+        if (status != null) {
+            try {
+                LeadStatus.valueOf(status.toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("status", "one of " + List.of(LeadStatus.values()));
+            }
+            return jdbc.queryForList("SELECT " + LEAD_COLUMNS + " FROM leads WHERE campaign_id = ? AND status = ? ORDER BY id "
+                    + "LIMIT ? OFFSET ?", id, status.toUpperCase(), limit, offset);
+        }
+        return jdbc.queryForList("SELECT " + LEAD_COLUMNS + " FROM leads WHERE campaign_id = ? ORDER BY id LIMIT ? OFFSET ?",
+                id, limit, offset);
+    }
+
+    /** One lead with every attempt and what the robot heard: what an agent's screen pop shows. */
+    @GetMapping("/api/leads/{id}")
+    public Map<String, Object> lead(@PathVariable long id) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT " + LEAD_COLUMNS + " FROM leads WHERE id = ?", id);
+        if (rows.isEmpty()) {
+            throw new NotFoundException("no lead with id " + id);
+        }
+        Map<String, Object> lead = new java.util.LinkedHashMap<>(rows.get(0));
+        lead.put("attempts", jdbc.queryForList("SELECT id, attempt_no, state, result, abandoned, agent_id, placed_at, answered_at, "
+                + "ended_at, talk_s, disposition_code, notes, recording_path FROM call_attempts WHERE lead_id = ? ORDER BY id", id));
+        lead.put("conversation", jdbc.queryForList("SELECT attempt_id, turn_no, node_id, prompt, transcript, intent, confidence "
+                + "FROM conversation_turns WHERE lead_id = ? ORDER BY attempt_id, turn_no", id));
+        lead.put("callbacks", jdbc.queryForList("SELECT id, due_at, time_zone, agent_id, status, note FROM callbacks "
+                + "WHERE lead_id = ? ORDER BY due_at", id));
+        return lead;
+    }
+
+    /** A number to add to the global ({@code campaignId} 0 or absent) or a campaign's do-not-call list. */
+    public record DncEntry(String phone, Long campaignId, String region, String reason) {
+    }
+
+    @PostMapping("/api/dnc")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, Object> addDnc(@RequestBody DncEntry entry) {
+        PhoneNumber phone = phone(entry.phone(), entry.region());
+        long scope = entry.campaignId() == null ? DoNotCallList.GLOBAL : entry.campaignId();
+        boolean added = dnc.add(phone, scope, "API", entry.reason(), clock.now());
+        return Map.of("phone", phone.e164(), "campaignId", scope, "added", added);
+    }
+
+    @GetMapping("/api/dnc/{phone}")
+    public Map<String, Object> checkDnc(@PathVariable String phone, @RequestParam(defaultValue = "0") long campaignId,
+                                        @RequestParam(required = false) String region) {
+        PhoneNumber number = phone(phone, region);
+        return Map.of("phone", number.e164(), "listed", dnc.contains(number, campaignId));
+    }
+
+    @DeleteMapping("/api/dnc/{phone}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void removeDnc(@PathVariable String phone, @RequestParam(defaultValue = "0") long campaignId,
+                          @RequestParam(required = false) String region) {
+        if (!dnc.remove(phone(phone, region), campaignId)) {
+            throw new NotFoundException(phone + " is not on that do-not-call list");
+        }
+    }
+
+    private static PhoneNumber phone(String raw, String region) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidRequestException("phone", "a phone number is required");
+        }
+        try {
+            return new PhoneNumber(new PhoneNormalizer(region == null ? "US" : region.toUpperCase()).normalize(raw).e164());
+        } catch (PhoneNormalizer.InvalidPhoneException | IllegalArgumentException e) {
+            throw new InvalidRequestException("phone", "'" + raw + "' is not a valid phone number: " + e.getMessage());
+        }
+    }
+}
