@@ -1,53 +1,222 @@
 package org.opendialer.service.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.opendialer.db.DatabaseSettings;
 import org.opendialer.db.Databases;
 import org.opendialer.db.SchemaMigrator;
+import org.opendialer.engine.agent.Agent;
+import org.opendialer.engine.agent.AgentState;
+import org.opendialer.engine.clock.SimulatedClock;
+import org.opendialer.engine.dialer.DialerMetrics;
+import org.opendialer.engine.simulation.Scenario;
+import org.opendialer.engine.simulation.ScenarioFile;
+import org.opendialer.engine.simulation.VirtualCallCentre;
+import org.opendialer.service.agent.NewUser;
+import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.campaign.Campaign;
+import org.opendialer.service.campaign.CampaignForm;
+import org.opendialer.service.campaign.CampaignRepository;
+import org.opendialer.service.campaign.CampaignStatus;
+import org.opendialer.service.campaign.CampaignValidator;
+import org.opendialer.service.dialing.CampaignRun;
+import org.opendialer.service.lead.DoNotCallList;
+import org.opendialer.service.leadimport.ImportRequest;
+import org.opendialer.service.leadimport.ImportSummary;
+import org.opendialer.service.leadimport.LeadImporter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/**
+ * The first thing a new user runs: a sample campaign with a bundled list of 4,000 US leads is imported
+ * through the real import job and dialled for one working day in simulated time, by virtual agents on
+ * the simulated PBX, through the same hopper, attempt recorder and pacing engine {@code serve} uses.
+ * Everything lands in the database, so {@code serve} shows it afterwards.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Set up the embedded database and show what it holds.")
+        description = "Create a sample campaign with 4,000 leads, dial one simulated working day with virtual agents, print a summary.")
 public class DemoCommand implements Callable<Integer> {
 
-    private static final List<String> TABLES = List.of("campaigns", "lead_lists", "leads", "dnc_numbers", "dispositions",
-            "users", "scripts", "call_attempts", "callbacks", "import_jobs");
+    static final ZoneId HEADQUARTERS = ZoneId.of("America/New_York");
+    private static final String AGENT_PREFIX = "demo-agent-";
 
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
+
+    @Option(names = "--seed", description = "seed of the simulated day (default ${DEFAULT-VALUE})")
+    long seed = 2026;
+
+    @Option(names = "--day", description = "the Monday to simulate, YYYY-MM-DD (default: the last Monday)")
+    LocalDate day;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws SQLException {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        long wallStart = System.nanoTime();
         DatabaseSettings settings = database.settings();
-        try (HikariDataSource dataSource = Databases.open(settings, 2)) {
-            SchemaMigrator migrator = new SchemaMigrator(dataSource);
-            migrator.migrate();
-            out.printf("Database %s at schema version %s%n", settings.safeUrl(), migrator.currentVersion().orElse("none"));
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                for (String table : TABLES) {
-                    try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-                        rs.next();
-                        out.printf("  %-14s %,d rows%n", table, rs.getLong(1));
-                    }
+        long campaignId;
+        try (HikariDataSource dataSource = Databases.open(settings, 4)) {
+            new SchemaMigrator(dataSource).migrate();
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            Instant shiftStart = shiftStart();
+            SimulatedClock clock = new SimulatedClock(shiftStart);
+            CampaignRepository campaigns = new CampaignRepository(jdbc, clock);
+            Scenario floor = ScenarioFile.parse("demo-floor.yaml", resourceText("/demo/demo-floor.yaml"));
+
+            Campaign campaign = campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(campaignName(campaigns)),
+                    demoSettings(floor)));
+            out.printf("Campaign '%s' (id %d): predictive, 08:00-21:00 in each callee's time zone, 3 %% abandon target%n",
+                    campaign.name(), campaign.id());
+            ImportSummary imported = importSampleList(dataSource, campaign);
+            out.printf("Imported the sample list: %,d rows read, %,d leads, %d rejected (bad, missing or duplicate phone)%n",
+                    imported.read(), imported.imported(), imported.rejected());
+
+            long[] agents = demoAgents(new UserDirectory(jdbc, clock), floor.agents());
+            VirtualCallCentre centre = new VirtualCallCentre(floor, seed, clock, campaign.trunkLines());
+            CampaignRun run = new CampaignRun(campaign, clock, centre.pbx(), jdbc, tx, new DoNotCallList(jdbc), "demo");
+            centre.attach(run.dialer());
+            centre.staff(run.dialer(), agents);
+            campaigns.moveTo(campaign.id(), CampaignStatus.RUNNING, null);
+            out.printf("Dialling Monday %s for %.0f hours with %d virtual agents on the simulated PBX ...%n",
+                    ZonedDateTime.ofInstant(shiftStart, HEADQUARTERS).toLocalDate(), floor.shiftHours(), agents.length);
+            out.flush();
+            run.start();
+            Instant shiftEnd = shiftStart.plus(Duration.ofMinutes(Math.round(floor.shiftHours() * 60)));
+            clock.runUntil(shiftEnd);
+            DialerMetrics metrics = run.metrics();
+            run.pause();
+            clock.runUntil(shiftEnd.plus(Duration.ofHours(1))); // calls in progress end, agents wrap up
+            for (Agent agent : List.copyOf(run.dialer().roster().agents())) {
+                if (agent.state() == AgentState.READY || agent.state() == AgentState.PAUSED) {
+                    run.dialer().logout(agent.id());
                 }
             }
+            campaigns.moveTo(campaign.id(), CampaignStatus.PAUSED, "the demo day is over; resume it to keep dialling");
+            printSummary(out, jdbc, campaign, metrics, shiftStart, shiftEnd);
+            campaignId = campaign.id();
         }
-        out.println("Start the server with: java -jar campaign-service/target/dialer.jar serve");
+        out.printf("%nDone in %.1f s. Next: java -jar campaign-service/target/dialer.jar serve%n"
+                + "then open http://localhost:8080/ (REST: /api/campaigns/%d/status, API docs: /swagger-ui.html).%n",
+                (System.nanoTime() - wallStart) / 1e9, campaignId);
         out.flush();
         return 0;
+    }
+
+    /** 09:00 in New York on the chosen (or last) Monday. */
+    private Instant shiftStart() {
+        LocalDate monday = day != null ? day
+                : LocalDate.now(HEADQUARTERS).minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return ZonedDateTime.of(monday, LocalTime.of(9, 0), HEADQUARTERS).toInstant();
+    }
+
+    private static CampaignForm demoSettings(Scenario floor) {
+        return new CampaignForm(null, "PREDICTIVE", null, null, "12125550100", "SIMULATED", "US", null, "08:00", "21:00",
+                null, 5, 2, 900, 3600, 14400, 259200, 86400, 0.03, "30D", 2000, (int) floor.noAnswerTimeoutSeconds(), false,
+                "HANGUP", false, "NEW_FIRST", 150, 0.30, 10, floor.trunkLines(), HEADQUARTERS.getId(), null, null);
+    }
+
+    private static String campaignName(CampaignRepository campaigns) {
+        String base = "Demo - broadband offer";
+        String name = base;
+        for (int n = 2; campaigns.find(name).isPresent(); n++) {
+            name = base + " #" + n;
+        }
+        return name;
+    }
+
+    private static ImportSummary importSampleList(HikariDataSource dataSource, Campaign campaign) throws IOException {
+        Path file = Files.createTempFile("sample-leads", ".csv");
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/sample-leads.csv")) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return new LeadImporter(dataSource).run(ImportRequest.leads(campaign.id(), file, "US"), progress -> { });
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static long[] demoAgents(UserDirectory users, int count) {
+        long[] ids = new long[count];
+        for (int i = 0; i < count; i++) {
+            String username = String.format("%s%02d", AGENT_PREFIX, i + 1);
+            String displayName = String.format("Demo agent %02d", i + 1);
+            ids[i] = users.byUsername(username).orElseGet(() -> users.create(new NewUser(username, displayName,
+                    "demo-" + username, "AGENT", List.of(), null, "en"))).id();
+        }
+        return ids;
+    }
+
+    private static void printSummary(PrintWriter out, JdbcTemplate jdbc, Campaign campaign, DialerMetrics metrics,
+                                     Instant from, Instant to) {
+        Map<String, Object> s = jdbc.queryForMap("SELECT COUNT(*) AS calls, "
+                + "COALESCE(SUM(CASE WHEN result = 'HUMAN' THEN 1 ELSE 0 END), 0) AS human, "
+                + "COALESCE(SUM(CASE WHEN agent_id IS NOT NULL THEN 1 ELSE 0 END), 0) AS connected, "
+                + "COALESCE(SUM(CASE WHEN result = 'MACHINE' THEN 1 ELSE 0 END), 0) AS machine, "
+                + "COALESCE(SUM(CASE WHEN result IN ('BUSY','NO_ANSWER') THEN 1 ELSE 0 END), 0) AS unanswered, "
+                + "COALESCE(SUM(CASE WHEN abandoned AND result = 'HUMAN' THEN 1 ELSE 0 END), 0) AS abandoned, "
+                + "COALESCE(SUM(CASE WHEN agent_id IS NOT NULL AND result = 'MACHINE' THEN 1 ELSE 0 END), 0) AS machine_to_agent, "
+                + "COALESCE(SUM(talk_s), 0) AS talk FROM call_attempts WHERE campaign_id = ?", campaign.id());
+        long calls = n(s, "calls");
+        long human = n(s, "human");
+        long abandoned = n(s, "abandoned");
+        out.printf("%nOne day of '%s' (%s - %s New York time):%n", campaign.name(),
+                LocalTime.ofInstant(from, HEADQUARTERS), LocalTime.ofInstant(to, HEADQUARTERS));
+        out.printf("  calls placed          %,8d%n", calls);
+        out.printf("  answered by a person  %,8d  (%.1f %% of calls)%n", human, pct(human, calls));
+        out.printf("  connected to agents   %,8d  (%,d of them answering machines: detection is off)%n", n(s, "connected"),
+                n(s, "machine_to_agent"));
+        out.printf("  answering machines    %,8d%n", n(s, "machine"));
+        out.printf("  busy / no answer      %,8d%n", n(s, "unanswered"));
+        out.printf("  abandoned             %,8d  (%.2f %% of people who answered; target 3 %%)%n", abandoned, pct(abandoned, human));
+        out.printf("  agent occupancy       %8.1f %%  (talk + wrap over logged-in time)%n", metrics.occupancy() * 100);
+        out.printf("  talk time             %8.1f h%n", n(s, "talk") / 3600.0);
+        out.println("  leads by status:");
+        for (Map<String, Object> row : jdbc.queryForList("SELECT status, COUNT(*) AS n FROM leads WHERE campaign_id = ? "
+                + "GROUP BY status ORDER BY status", campaign.id())) {
+            out.printf("    %-10s %,6d%n", row.get("status"), ((Number) row.get("n")).longValue());
+        }
+    }
+
+    private static long n(Map<String, Object> row, String key) {
+        return ((Number) row.get(key)).longValue();
+    }
+
+    private static double pct(long part, long whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
+    }
+
+    private static String resourceText(String name) throws IOException {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

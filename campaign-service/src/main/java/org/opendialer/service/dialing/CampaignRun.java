@@ -39,7 +39,7 @@ public final class CampaignRun {
     private final java.util.function.Consumer<String> evict;
     private volatile DialerMetrics lastMetrics;
 
-    CampaignRun(Campaign campaign, DialerClock clock, Telephony telephony, JdbcTemplate jdbc, TransactionTemplate tx,
+    public CampaignRun(Campaign campaign, DialerClock clock, Telephony telephony, JdbcTemplate jdbc, TransactionTemplate tx,
                 DoNotCallList dnc, String instance) {
         this.campaign = campaign;
         this.clock = clock;
@@ -79,7 +79,7 @@ public final class CampaignRun {
         return clock;
     }
 
-    void start() {
+    public void start() {
         onClock(() -> {
             dialer.start();
             return null;
@@ -87,7 +87,7 @@ public final class CampaignRun {
     }
 
     /** Stops placing calls and gives the hopper's leads back; agents stay logged in. */
-    void pause() {
+    public void pause() {
         onClock(() -> {
             dialer.stop();
             hopper.releaseAll();

@@ -63,11 +63,4 @@ class DialerCliTest {
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(run.err()).startsWith("error: Cannot reach the database at jdbc:mysql://127.0.0.1:1/dialer");
     }
-
-    @Test
-    void demoMigratesAndShowsWhatIsStored() {
-        CliRun run = CliRun.of("demo", "--db-url", freshH2());
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("dispositions").contains("serve");
-    }
 }
