@@ -67,8 +67,8 @@ public class DialingConfiguration {
     }
 
     @Bean
-    public DialerJobs dialerJobs(Scheduler scheduler) {
-        return new DialerJobs(scheduler);
+    public DialerJobs dialerJobs(Scheduler scheduler, TransactionTemplate tx) {
+        return new DialerJobs(scheduler, tx);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts the dialer's jobs on the Quartz scheduler. Job and trigger keys are derived from what they act on
@@ -27,24 +28,34 @@ public class DialerJobs implements CallbackScheduler {
     static final String ROLLUP = "nightly-rollup";
 
     private final Scheduler scheduler;
+    private final TransactionTemplate transactions;
 
-    public DialerJobs(Scheduler scheduler) {
+    /**
+     * @param transactions Quartz's job store joins Spring transactions: a job and its triggers are written in
+     *                     one, so the scheduler thread never sees a trigger without its details
+     */
+    public DialerJobs(Scheduler scheduler, TransactionTemplate transactions) {
         this.scheduler = scheduler;
+        this.transactions = transactions;
     }
 
     @Override
     public void schedule(long callbackId, Instant due) {
-        once(JobBuilder.newJob(CallbackJob.class).withIdentity("callback-" + callbackId, "callbacks")
-                .usingJobData(CALLBACK_ID, callbackId).build(), due);
+        transactions.executeWithoutResult(tx -> once(JobBuilder.newJob(CallbackJob.class).withIdentity("callback-" + callbackId, "callbacks")
+                .usingJobData(CALLBACK_ID, callbackId).build(), due));
     }
 
     @Override
     public void unschedule(long callbackId) {
-        delete(new JobKey("callback-" + callbackId, "callbacks"));
+        transactions.executeWithoutResult(tx -> delete(new JobKey("callback-" + callbackId, "callbacks")));
     }
 
     /** Schedules the campaign's start and stop at {@code start} / {@code stop} (either may be null: none). */
     public void scheduleCampaign(long campaignId, Instant start, Instant stop) {
+        transactions.executeWithoutResult(tx -> replaceCampaignJobs(campaignId, start, stop));
+    }
+
+    private void replaceCampaignJobs(long campaignId, Instant start, Instant stop) {
         delete(new JobKey("campaign-" + campaignId + "-start", "campaigns"));
         delete(new JobKey("campaign-" + campaignId + "-stop", "campaigns"));
         if (start != null) {
@@ -80,13 +91,19 @@ public class DialerJobs implements CallbackScheduler {
             Trigger trigger = TriggerBuilder.newTrigger().withIdentity(ROLLUP, "maintenance").forJob(job)
                     .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(0, 15).withMisfireHandlingInstructionFireAndProceed())
                     .build();
-            if (!scheduler.checkExists(job.getKey())) {
-                scheduler.scheduleJob(job, trigger);
-            }
-        } catch (org.quartz.ObjectAlreadyExistsException e) {
-            // another instance registered it at the same moment
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not schedule the nightly roll-up: " + e.getMessage(), e);
+            transactions.executeWithoutResult(tx -> {
+                try {
+                    if (!scheduler.checkExists(job.getKey())) {
+                        scheduler.scheduleJob(job, trigger);
+                    }
+                } catch (SchedulerException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof org.quartz.ObjectAlreadyExistsException)) {
+                throw new IllegalStateException("could not schedule the nightly roll-up: " + e.getMessage(), e);
+            } // else another instance registered it at the same moment
         }
     }
 

@@ -1,0 +1,68 @@
+package org.opendialer.service.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** A JSON client for the REST API of a server started in the test. */
+final class Api {
+
+    record Reply(int status, JsonNode json, String body) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Reply post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+    }
+
+    Reply put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Polls {@code path} until {@code until} holds for its JSON, or fails after {@code timeout}. */
+    JsonNode await(String path, Duration timeout, Predicate<JsonNode> until) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Reply reply = get(path);
+        while (!until.test(reply.json())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting on " + path + "; last answer: " + reply.body());
+            }
+            Thread.sleep(200);
+            reply = get(path);
+        }
+        return reply.json();
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            JsonNode json = body.isBlank() || !(body.startsWith("{") || body.startsWith("[")) ? null : JSON.readTree(body);
+            return new Reply(response.statusCode(), json, body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
