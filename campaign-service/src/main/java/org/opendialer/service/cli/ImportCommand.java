@@ -49,6 +49,10 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--encoding", paramLabel = "NAME", description = "Force the text encoding (UTF-8, GBK, UTF-16, ...); default: detected.")
     String encoding;
 
+    @Option(names = "--delimiter", paramLabel = "CHAR",
+            description = "Force the column delimiter of a CSV/TSV file: one character, or tab; default: detected.")
+    String delimiter;
+
     @Option(names = "--dedupe", defaultValue = "skip", paramLabel = "skip|update",
             description = "A number already in the campaign: skip the row or update the lead (default skip).")
     String dedupe;
@@ -89,7 +93,7 @@ public class ImportCommand implements Callable<Integer> {
                     } catch (IllegalArgumentException e) {
                         throw new UserFacingException("--dedupe must be skip or update, not '" + dedupe + "'");
                     }
-                    ImportRequest request = new ImportRequest(campaignId, file, phoneRegion, encoding, null, policy, dnc,
+                    ImportRequest request = new ImportRequest(campaignId, file, phoneRegion, encoding, delimiter(), policy, dnc,
                             mapping, 1000);
                     summary = importer.run(request, bar::show);
                 }
@@ -115,6 +119,17 @@ public class ImportCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private Character delimiter() {
+        if (delimiter == null) {
+            return null;
+        }
+        String d = delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
+        if (d.length() != 1 || Character.isLetterOrDigit(d.charAt(0)) || d.charAt(0) == '"') {
+            throw new UserFacingException("--delimiter must be one character such as , ; | or tab, not '" + delimiter + "'");
+        }
+        return d.charAt(0);
     }
 
     private long campaignId(JdbcTemplate jdbc) {

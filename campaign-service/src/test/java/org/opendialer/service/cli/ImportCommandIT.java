@@ -34,4 +34,23 @@ class ImportCommandIT {
         assertThat(noPhone.exitCode()).isEqualTo(1);
         assertThat(noPhone.err()).startsWith("error: junk.csv: no phone column");
     }
+
+    @Test
+    void aGivenDelimiterOverridesDetection() throws Exception {
+        Path list = dir.resolve("semicolons.txt");
+        // the header alone would suggest a comma; the operator knows the file is semicolon-separated
+        Files.writeString(list, "phone;name, title, city\n+14155550101;Ada, CEO, Paris\n+14155550102;Bob, CTO, Rome\n",
+                StandardCharsets.UTF_8);
+        String db = "--db-url=jdbc:h2:file:" + dir.resolve("dialer").toAbsolutePath() + ";MODE=MySQL";
+        CliRun detected = CliRun.of("import", db, "--campaign", "Delimited", "--create-campaign", "--file", list.toString());
+        assertThat(detected.exitCode()).as("detection reads commas here and finds no phone column").isEqualTo(1);
+        CliRun run = CliRun.of("import", db, "--campaign", "Delimited", "--create-campaign", "--file", list.toString(),
+                "--delimiter", ";");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("read 2, imported 2");
+
+        CliRun bad = CliRun.of("import", db, "--campaign", "Delimited", "--file", list.toString(), "--delimiter", "ab");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("--delimiter must be one character");
+    }
 }

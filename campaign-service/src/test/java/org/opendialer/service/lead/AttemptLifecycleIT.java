@@ -79,6 +79,29 @@ class AttemptLifecycleIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void theNightlyRollUpCountsEachCampaignDayInItsOwnZone(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).migrated()) {
+            Floor floor = new Floor(db.dataSource(), TUESDAY_1500_UTC);
+            Campaign campaign = floor.campaign("roll-up");
+            floor.lead(campaign, "+12125550101", "America/New_York");
+            floor.lead(campaign, "+12125550102", "America/New_York");
+            LeadHopper hopper = floor.hopper(campaign, "a", 2);
+            call(floor, campaign, hopper, CallResult.BUSY, false, 0);
+            call(floor, campaign, hopper, CallResult.HUMAN, false, 7);
+
+            new org.opendialer.service.schedule.DailyRollup(floor.jdbc).rollUp(floor.clock.now().plus(Duration.ofDays(1)));
+
+            var day = floor.jdbc.queryForMap("SELECT attempts, human, busy, talk_s FROM campaign_day_stats WHERE campaign_id = ? "
+                    + "AND stat_day = ?", campaign.id(), java.sql.Date.valueOf("2026-12-01"));
+            assertThat(((Number) day.get("attempts")).intValue()).isEqualTo(2);
+            assertThat(((Number) day.get("human")).intValue()).isEqualTo(1);
+            assertThat(((Number) day.get("busy")).intValue()).isEqualTo(1);
+            assertThat(((Number) day.get("talk_s")).intValue()).isEqualTo(52);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void aDoNotCallDispositionStopsTheNumberAtOnceInEveryCampaignAndEveryHopper(String kind) {
         try (TestDatabase db = TestDatabase.create(kind).migrated()) {
             Floor floor = new Floor(db.dataSource(), TUESDAY_1500_UTC);
