@@ -1,0 +1,53 @@
+package org.opendialer.reports.chart;
+
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
+
+/** The report charts: one series or several over categories (hours, grades, nodes), as bars or lines. */
+public final class Charts {
+
+    public static final int WIDTH = 720;
+    public static final int HEIGHT = 320;
+
+    private Charts() {
+    }
+
+    /** A bar chart of {@code values} by category (insertion order kept). */
+    public static JFreeChart bars(String title, String categoryAxis, String valueAxis, Map<String, ? extends Number> values) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        values.forEach((category, value) -> data.addValue(value, valueAxis, category));
+        JFreeChart chart = ChartFactory.createBarChart(title, categoryAxis, valueAxis, data, PlotOrientation.VERTICAL, false, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** A line chart with one line per series, over the same categories. */
+    public static JFreeChart lines(String title, String categoryAxis, String valueAxis, Map<String, Map<String, ? extends Number>> series) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        series.forEach((name, points) -> points.forEach((category, value) -> data.addValue(value, name, category)));
+        JFreeChart chart = ChartFactory.createLineChart(title, categoryAxis, valueAxis, data, PlotOrientation.VERTICAL, true, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    public static String svg(JFreeChart chart) {
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return g.getSVGElement();
+    }
+
+    public static byte[] png(JFreeChart chart) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+        return out.toByteArray();
+    }
+}

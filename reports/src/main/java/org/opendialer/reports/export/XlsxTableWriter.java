@@ -1,0 +1,89 @@
+package org.opendialer.reports.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * XLSX through POI's streaming SXSSF: only a window of rows is in memory, the rest goes to a compressed
+ * temporary file, so a million-row sheet fits in a small heap. Text that looks like a formula is
+ * neutralised; numbers stay numeric. A sheet holds at most 1,048,575 data rows; more go to further sheets.
+ */
+public final class XlsxTableWriter implements TableWriter {
+
+    private static final int MAX_ROWS = 1_048_575;
+
+    private final OutputStream out;
+    private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+    private final String sheetName;
+    private final CellStyle bold;
+    private List<String> columns;
+    private SXSSFSheet sheet;
+    private int sheets;
+    private int rowNo;
+
+    public XlsxTableWriter(OutputStream out, String sheetName) {
+        this.out = out;
+        this.sheetName = sheetName;
+        workbook.setCompressTempFiles(true);
+        bold = workbook.createCellStyle();
+        Font font = workbook.createFont();
+        font.setBold(true);
+        bold.setFont(font);
+    }
+
+    @Override
+    public void header(List<String> header) {
+        this.columns = List.copyOf(header);
+        newSheet();
+    }
+
+    private void newSheet() {
+        sheets++;
+        sheet = workbook.createSheet(sheets == 1 ? sheetName : sheetName + " " + sheets);
+        Row row = sheet.createRow(0);
+        for (int c = 0; c < columns.size(); c++) {
+            Cell cell = row.createCell(c);
+            cell.setCellValue(columns.get(c));
+            cell.setCellStyle(bold);
+        }
+        sheet.createFreezePane(0, 1);
+        rowNo = 1;
+    }
+
+    @Override
+    public void row(List<?> values) {
+        if (rowNo > MAX_ROWS) {
+            newSheet();
+        }
+        Row row = sheet.createRow(rowNo++);
+        for (int c = 0; c < values.size(); c++) {
+            Object value = values.get(c);
+            if (value == null) {
+                continue;
+            }
+            Cell cell = row.createCell(c);
+            if (value instanceof Number number) {
+                cell.setCellValue(number.doubleValue());
+            } else {
+                cell.setCellValue(CellSafety.text(value.toString()));
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            workbook.write(out);
+        } finally {
+            workbook.close();
+            out.close();
+        }
+    }
+}

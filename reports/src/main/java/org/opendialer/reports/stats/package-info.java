@@ -1,0 +1,2 @@
+/** Campaign, agent and script-funnel statistics over a date range, in the campaign's own time zone. */
+package org.opendialer.reports.stats;
