@@ -29,7 +29,18 @@ import org.opendialer.engine.dialer.DialerMetrics;
 import org.opendialer.engine.simulation.Scenario;
 import org.opendialer.engine.simulation.ScenarioFile;
 import org.opendialer.engine.simulation.VirtualCallCentre;
+import org.opendialer.reports.export.TableWriter;
+import org.opendialer.reports.lost.LostCustomerRules;
+import org.opendialer.reports.ranking.Grade;
+import org.opendialer.reports.ranking.GradingWeights;
+import org.opendialer.reports.ranking.InterestScorer;
+import org.opendialer.reports.ranking.LeadReports;
+import org.opendialer.reports.ranking.LeadStream;
 import org.opendialer.service.agent.NewUser;
+import org.opendialer.service.callback.CallbackScheduler;
+import org.opendialer.service.callback.CallbackService;
+import org.opendialer.service.disposition.DispositionRequest;
+import org.opendialer.service.disposition.DispositionService;
 import org.opendialer.service.agent.UserDirectory;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.campaign.CampaignForm;
@@ -81,7 +92,7 @@ public class DemoCommand implements Callable<Integer> {
         long wallStart = System.nanoTime();
         DatabaseSettings settings = database.settings();
         long campaignId;
-        try (HikariDataSource dataSource = Databases.open(settings, 4)) {
+        try (HikariDataSource dataSource = Databases.open(settings, 8)) { // lead ranking reads six streams at once
             new SchemaMigrator(dataSource).migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -103,6 +114,8 @@ public class DemoCommand implements Callable<Integer> {
             CampaignRun run = new CampaignRun(campaign, clock, centre.pbx(), jdbc, tx, new DoNotCallList(jdbc), "demo");
             centre.attach(run.dialer());
             centre.staff(run.dialer(), agents);
+            dispositionCalls(run, new DispositionService(jdbc, clock, new DoNotCallList(jdbc),
+                    new CallbackService(jdbc, clock, CallbackScheduler.NONE)));
             campaigns.moveTo(campaign.id(), CampaignStatus.RUNNING, null);
             out.printf("Dialling Monday %s for %.0f hours with %d virtual agents on the simulated PBX ...%n",
                     ZonedDateTime.ofInstant(shiftStart, HEADQUARTERS).toLocalDate(), floor.shiftHours(), agents.length);
@@ -120,6 +133,7 @@ public class DemoCommand implements Callable<Integer> {
             }
             campaigns.moveTo(campaign.id(), CampaignStatus.PAUSED, "the demo day is over; resume it to keep dialling");
             printSummary(out, jdbc, campaign, metrics, shiftStart, shiftEnd);
+            printGrades(out, dataSource, campaign, shiftEnd);
             campaignId = campaign.id();
         }
         out.printf("%nDone in %.1f s. Next: java -jar campaign-service/target/dialer.jar serve%n"
@@ -200,6 +214,53 @@ public class DemoCommand implements Callable<Integer> {
         for (Map<String, Object> row : jdbc.queryForList("SELECT status, COUNT(*) AS n FROM leads WHERE campaign_id = ? "
                 + "GROUP BY status ORDER BY status", campaign.id())) {
             out.printf("    %-10s %,6d%n", row.get("status"), ((Number) row.get("n")).longValue());
+        }
+    }
+
+    /**
+     * The virtual agents set a disposition on every person they talked to: the longer the conversation, the
+     * likelier a sale, interest or a callback (drawn from the seed, so the demo stays reproducible).
+     */
+    private void dispositionCalls(CampaignRun run, DispositionService dispositions) {
+        run.dialer().addOutcomeListener(outcome -> {
+            if (outcome.agentId() == 0 || outcome.result() != org.opendialer.engine.call.CallResult.HUMAN) {
+                return;
+            }
+            double engaged = Math.min(1, outcome.talkSeconds() / 300.0);
+            double u = new java.util.Random(seed * 31 + outcome.attemptId().value()).nextDouble();
+            double sale = 0.03 + 0.07 * engaged;
+            double interested = sale + 0.08 + 0.17 * engaged;
+            double callback = interested + 0.05 + 0.10 * engaged;
+            double doNotCall = callback + 0.02;
+            String code = u < sale ? "SALE" : u < interested ? "INTERESTED" : u < callback ? "CALLBACK"
+                    : u < doNotCall ? "DO_NOT_CALL" : "NOT_INTERESTED";
+            String when = code.equals("CALLBACK")
+                    ? java.time.LocalDate.ofInstant(outcome.endedAt(), HEADQUARTERS).plusDays(1) + "T10:30" : null;
+            dispositions.dispose(outcome.attemptId().value(), new DispositionRequest(code, null, when, false, null));
+        });
+    }
+
+    private static void printGrades(PrintWriter out, HikariDataSource dataSource, Campaign campaign, Instant asOf) {
+        LeadReports reports = new LeadReports(new LeadStream(dataSource, new InterestScorer(GradingWeights.DEFAULT),
+                LostCustomerRules.standard(), LocalDate.ofInstant(asOf, HEADQUARTERS)));
+        try {
+            Map<Grade, Long> grades = reports.leads(campaign.id(), new TableWriter() {
+                @Override
+                public void header(List<String> columns) {
+                }
+
+                @Override
+                public void row(List<?> values) {
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+            out.printf("  leads by interest grade: A %,d  B %,d  C %,d  D %,d%n", grades.get(Grade.A), grades.get(Grade.B),
+                    grades.get(Grade.C), grades.get(Grade.D));
+        } catch (IOException | java.sql.SQLException e) {
+            throw new IllegalStateException("could not grade the demo's leads: " + e.getMessage(), e);
         }
     }
 

@@ -112,6 +112,13 @@ class CampaignApiIT {
         String phone = screenPop.get("phone_e164").asText();
         assertThat(api.get("/api/dnc/" + phone.replace("+", "%2B")).json().get("listed").asBoolean()).isTrue();
 
+        Api.Reply report = api.get("/api/campaigns/" + id + "/reports/leads?format=csv");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body().lines().count()).isEqualTo(201); // header + every lead, ranked
+        assertThat(report.body().lines().skip(1).filter(l -> l.contains("+1415555")).findFirst().orElseThrow())
+                .startsWith("1,");
+        assertThat(api.get("/api/campaigns/" + id + "/reports/leads?format=pdf").status()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'REPORT_EXPORTED'", Long.class)).isPositive();
         assertThat(api.get("/actuator/prometheus").body()).contains("dialer_campaign_dial_level{campaign=\"" + id + "\"");
         JsonNode paused = api.post("/api/campaigns/" + id + "/pause", "{\"reason\": \"lunch\"}").json();
         assertThat(paused.get("status").asText()).isEqualTo("PAUSED");

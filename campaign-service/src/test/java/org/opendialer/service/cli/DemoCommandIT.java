@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class DemoCommandIT {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     static List<String> databases() {
         return TestDatabase.kinds();
     }
@@ -59,6 +62,27 @@ class DemoCommandIT {
             assertThat(attempts.stream().filter(a -> a.getValue().getId().equals("America/Los_Angeles"))
                     .map(Map.Entry::getKey).min(Comparable::compareTo).orElseThrow())
                     .as("first west-coast call").isAfterOrEqualTo(java.time.Instant.parse("2026-11-23T16:00:00Z"));
+            assertThat(out).containsPattern("leads by interest grade: A \\d+ +B [\\d,]+ +C [\\d,]+ +D [\\d,]+");
+
+            // the analyst's reports on the demo day, from the CLI
+            CliRun leads = CliRun.of("report", "--db-url", db.settings().url(), "--db-user", db.settings().user(),
+                    "--db-password", db.settings().password(), "--campaign", "Demo - broadband offer", "--type", "leads",
+                    "--format", "csv", "--to", "2026-11-23", "--out", dir.resolve("leads.csv").toString());
+            assertThat(leads.exitCode()).as(leads.err()).isZero();
+            List<String> lines = java.nio.file.Files.readAllLines(dir.resolve("leads.csv"));
+            assertThat(lines).hasSize(3997);
+            assertThat(lines.get(1)).startsWith("1,").contains(",A,");
+            CliRun html = CliRun.of("report", "--db-url", db.settings().url(), "--db-user", db.settings().user(),
+                    "--db-password", db.settings().password(), "--campaign", "Demo - broadband offer", "--type", "campaign",
+                    "--format", "html", "--from", "2026-11-23", "--to", "2026-11-23", "--out", dir.resolve("day.html").toString());
+            assertThat(html.exitCode()).as(html.err()).isZero();
+            assertThat(java.nio.file.Files.readString(dir.resolve("day.html"))).contains("<svg").contains("TOTAL");
+            CliRun bad = CliRun.of("report", "--db-url", db.settings().url(), "--db-user", db.settings().user(),
+                    "--db-password", db.settings().password(), "--campaign", "Demo - broadband offer", "--type", "gossip",
+                    "--out", dir.resolve("x.csv").toString());
+            assertThat(bad.exitCode()).isEqualTo(1);
+            assertThat(bad.err()).contains("--type: unknown report type 'gossip'");
+
             // a busy or unanswered lead rests before its next call
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM call_attempts a JOIN call_attempts b ON a.lead_id = b.lead_id "
                     + "AND b.attempt_no = a.attempt_no + 1 WHERE b.placed_at < a.ended_at", Long.class)).isZero();

@@ -20,7 +20,7 @@ import org.opendialer.reports.lost.LostCustomerRules;
  * aggregate query per kind of evidence (attempts, dispositions, robot turns, intents, callbacks), each
  * ordered by lead id and merged as they are read, so a million leads need no more memory than one lead.
  * Each query runs on its own connection with a streaming fetch (MySQL/MariaDB need that to not buffer
- * whole result sets).
+ * whole result sets): it holds six connections of the pool while it runs.
  */
 public final class LeadStream {
 

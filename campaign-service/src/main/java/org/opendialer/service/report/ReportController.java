@@ -1,0 +1,62 @@
+package org.opendialer.service.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import javax.sql.DataSource;
+import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.reports.ReportRequest;
+import org.opendialer.reports.Reports;
+import org.opendialer.service.campaign.Campaign;
+import org.opendialer.service.campaign.CampaignRepository;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Reports over REST, streamed as a download: {@code GET /api/campaigns/{id}/reports/{type}?format=csv|xlsx|html&from=&to=&bom=}. */
+@RestController
+public class ReportController {
+
+    private final CampaignRepository campaigns;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final DialerClock clock;
+
+    public ReportController(CampaignRepository campaigns, DataSource dataSource, JdbcTemplate jdbc, DialerClock clock) {
+        this.campaigns = campaigns;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/campaigns/{id}/reports/{type}")
+    public ResponseEntity<StreamingResponseBody> report(@PathVariable long id, @PathVariable String type,
+                                                        @RequestParam(defaultValue = "csv") String format,
+                                                        @RequestParam(required = false) String from,
+                                                        @RequestParam(required = false) String to,
+                                                        @RequestParam(defaultValue = "false") boolean bom) {
+        Campaign campaign = campaigns.get(id);
+        ReportRequest request = ReportOrder.of(campaign, jdbc, type, format, from, to, bom, clock.now());
+        jdbc.update("INSERT INTO audit_log (action, target, details, at_time) VALUES ('REPORT_EXPORTED', ?, ?, ?)",
+                "campaign " + id, request.type() + " " + request.format() + " " + request.from() + " - " + request.to(),
+                Timestamp.from(clock.now()));
+        StreamingResponseBody body = out -> {
+            try {
+                new Reports(dataSource).write(request, out);
+            } catch (SQLException e) {
+                throw new UncheckedIOException(new IOException("report failed: " + e.getMessage(), e));
+            }
+        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ReportOrder.fileName(request) + "\"")
+                .contentType(MediaType.parseMediaType(request.format().contentType()))
+                .body(body);
+    }
+}
