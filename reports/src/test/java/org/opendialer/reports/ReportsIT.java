@@ -225,7 +225,12 @@ class ReportsIT {
         }
         String html = new String(report(ReportType.LEADS, ReportFormat.HTML, false), StandardCharsets.UTF_8);
         assertThat(html).contains("<svg").contains("Leads by grade").contains("<td>Ada</td>").contains("&quot;http://evil&quot;");
+        for (int minute = 0; minute < 3; minute++) {
+            jdbc.update("INSERT INTO pacing_log (campaign_id, at_time, dial_level, lines_in_use, agents_ready, agents_busy, "
+                    + "abandon_rate, abandon_today) VALUES (?, ?, ?, 4, 1, 1, 0.02, 0.02)", campaign, ts("10:0" + minute), 1.5 + minute);
+        }
         String campaignHtml = new String(report(ReportType.CAMPAIGN, ReportFormat.HTML, false), StandardCharsets.UTF_8);
+        assertThat(campaignHtml).contains("Dial level and abandon rate over time");
         assertThat(campaignHtml).contains("Abandon rate by hour of day").contains("Connect rate by hour of day");
         byte[] bom = report(ReportType.LEADS, ReportFormat.CSV, true);
         assertThat(new byte[] {bom[0], bom[1], bom[2]}).containsExactly(0xEF, 0xBB, 0xBF);

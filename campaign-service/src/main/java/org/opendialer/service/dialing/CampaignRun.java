@@ -37,7 +37,9 @@ public final class CampaignRun {
     private final CampaignDialer dialer;
     private final DoNotCallList dnc;
     private final java.util.function.Consumer<String> evict;
+    private final JdbcTemplate jdbc;
     private volatile DialerMetrics lastMetrics;
+    private DialerClock.Scheduled pacingLog;
 
     public CampaignRun(Campaign campaign, DialerClock clock, Telephony telephony, JdbcTemplate jdbc, TransactionTemplate tx,
                 DoNotCallList dnc, String instance) {
@@ -56,6 +58,24 @@ public final class CampaignRun {
         seedAbandonHistory(jdbc);
         this.evict = hopper::evict;
         dnc.addListener(evict);
+        this.jdbc = jdbc;
+    }
+
+    /** Writes the pacing state to {@code pacing_log} once a minute while the dialer runs (the reports chart it). */
+    private void logPacing() {
+        if (!dialer.running()) {
+            pacingLog = null;
+            return;
+        }
+        DialerMetrics m = dialer.metrics();
+        int ready = m.agentsByState().getOrDefault(org.opendialer.engine.agent.AgentState.READY, 0);
+        int busy = m.agentsByState().getOrDefault(org.opendialer.engine.agent.AgentState.ON_CALL, 0)
+                + m.agentsByState().getOrDefault(org.opendialer.engine.agent.AgentState.WRAP_UP, 0);
+        jdbc.update("INSERT INTO pacing_log (campaign_id, at_time, dial_level, lines_in_use, agents_ready, agents_busy, abandon_rate, "
+                        + "abandon_today) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", campaign.id(), Timestamp.from(m.at()),
+                Math.min(999, Double.isFinite(m.dialLevel()) ? m.dialLevel() : 0), m.linesInUse(), ready, busy,
+                m.abandonRateWindow(), m.abandonRateToday());
+        pacingLog = clock.schedule(java.time.Duration.ofMinutes(1), this::logPacing);
     }
 
     /** The abandon rate is measured over days: start from what the database remembers, not from zero. */
@@ -82,6 +102,9 @@ public final class CampaignRun {
     public void start() {
         onClock(() -> {
             dialer.start();
+            if (pacingLog == null) {
+                pacingLog = clock.schedule(java.time.Duration.ofMinutes(1), this::logPacing);
+            }
             return null;
         });
     }

@@ -31,7 +31,7 @@ class DemoCommandIT {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void theDemoImportsTheSampleListAndDialsAWholeDayWithinTheRules(String kind) {
+    void theDemoImportsTheSampleListAndDialsAWholeDayWithinTheRules(String kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind).migrated()) {
             CliRun run = CliRun.of("demo", "--db-url", db.settings().url(), "--db-user", db.settings().user(),
                     "--db-password", db.settings().password(), "--day", "2026-11-23");

@@ -11,7 +11,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * XLSX through POI's streaming SXSSF: only a window of rows is in memory, the rest goes to a compressed
+ * XLSX through POI's streaming SXSSF: only a window of rows is in memory, the rest goes to a
  * temporary file, so a million-row sheet fits in a small heap. Text that looks like a formula is
  * neutralised; numbers stay numeric. A sheet holds at most 1,048,575 data rows; more go to further sheets.
  */
@@ -31,7 +31,7 @@ public final class XlsxTableWriter implements TableWriter {
     public XlsxTableWriter(OutputStream out, String sheetName) {
         this.out = out;
         this.sheetName = sheetName;
-        workbook.setCompressTempFiles(true);
+        workbook.setCompressTempFiles(false); // gzip of the temporary sheet costs more time than the disk it saves
         bold = workbook.createCellStyle();
         Font font = workbook.createFont();
         font.setBold(true);
