@@ -105,10 +105,12 @@ public class BenchCommand implements Callable<Integer> {
         SplittableRandom random = new SplittableRandom(7);
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("phone,first_name,last_name,email,company,plan,customer_since\n");
+            // valid, distinct US numbers: real area codes, exchanges 200-899, the line number from the row
+            int[] areas = {212, 213, 305, 312, 404, 415, 503, 602, 617, 702, 713, 718, 303, 206, 214, 310, 512, 615, 704, 919};
             for (int i = 0; i < rows; i++) {
                 w.write(String.format("+1%03d%03d%04d,First%d,Last%d,p%d@example.com,Company %d,Plan %d,20%02d-0%d-1%d%n",
-                        201 + random.nextInt(700), 201 + random.nextInt(700), i % 10_000, i, i, i, i % 5000, i % 7,
-                        10 + random.nextInt(15), 1 + random.nextInt(9), random.nextInt(9)));
+                        areas[i % areas.length], 200 + (i / areas.length) % 700, (i / (areas.length * 700)) % 10_000, i, i, i,
+                        i % 5000, i % 7, 10 + random.nextInt(15), 1 + random.nextInt(9), random.nextInt(9)));
             }
         }
         out.printf("generated %,d rows (%,d MB) in %s%n", rows, Files.size(file) >> 20, file);

@@ -1,0 +1,96 @@
+package org.opendialer.speech.asr;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.opendialer.speech.Audio;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+import org.vosk.Recognizer;
+
+/**
+ * Vosk speech recognition. The model is loaded once per process (it is large and thread-safe); each
+ * recognition gets its own recogniser, fed in 100 ms chunks as a stream would be. The small English model is
+ * 16 kHz: telephone audio is upsampled first.
+ */
+public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
+
+    /** System property and environment variable naming the model directory. */
+    public static final String MODEL_PROPERTY = "dialer.vosk.model";
+    public static final String MODEL_ENV = "DIALER_VOSK_MODEL";
+    private static final Pattern TEXT = Pattern.compile("\"text\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern CONF = Pattern.compile("\"conf\"\\s*:\\s*([0-9.]+)");
+
+    private final Model model;
+
+    public VoskRecognizer(Path modelDir) {
+        if (modelDir == null || !Files.isDirectory(modelDir.resolve("am"))) {
+            throw new IllegalStateException("no Vosk model at " + modelDir + ": build the project (mvn install unpacks the small "
+                    + "English model to speech/target/vosk-model) or download one from https://alphacephei.com/vosk/models and "
+                    + "point " + MODEL_ENV + " or -D" + MODEL_PROPERTY + " at it");
+        }
+        LibVosk.setLogLevel(LogLevel.WARNINGS);
+        try {
+            model = new Model(modelDir.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Vosk could not load the model at " + modelDir, e);
+        }
+    }
+
+    /** The model named by {@value #MODEL_PROPERTY} or {@value #MODEL_ENV}, else the one the build unpacked. */
+    public static VoskRecognizer fromConfiguration() {
+        String configured = System.getProperty(MODEL_PROPERTY, System.getenv(MODEL_ENV));
+        Path dir = configured != null ? Path.of(configured) : Path.of("speech/target/vosk-model");
+        return new VoskRecognizer(dir);
+    }
+
+    @Override
+    public Recognition recognize(Audio audio, List<String> phrases) {
+        Audio wide = audio.resampled(Audio.WIDEBAND);
+        try (Recognizer recognizer = phrases == null || phrases.isEmpty() ? new Recognizer(model, Audio.WIDEBAND)
+                : new Recognizer(model, Audio.WIDEBAND, grammar(phrases))) {
+            recognizer.setWords(true);
+            byte[] pcm = wide.pcm();
+            int chunk = Audio.WIDEBAND / 10 * 2;
+            for (int off = 0; off < pcm.length; off += chunk) {
+                int len = Math.min(chunk, pcm.length - off);
+                byte[] part = new byte[len];
+                System.arraycopy(pcm, off, part, 0, len);
+                recognizer.acceptWaveForm(part, len);
+            }
+            long start = System.nanoTime();
+            String json = recognizer.getFinalResult();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            Matcher text = TEXT.matcher(json);
+            String heard = text.find() ? text.group(1).trim() : "";
+            Matcher conf = CONF.matcher(json);
+            double sum = 0;
+            int words = 0;
+            while (conf.find()) {
+                sum += Double.parseDouble(conf.group(1));
+                words++;
+            }
+            return new Recognition(heard, words == 0 ? 0 : sum / words, millis);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String grammar(List<String> phrases) {
+        StringBuilder b = new StringBuilder("[");
+        for (String p : phrases) {
+            b.append('"').append(p.toLowerCase().replace("\"", "")).append("\",");
+        }
+        return b.append("\"[unk]\"]").toString();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,155 @@
+package org.opendialer.speech.intent;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tags an utterance with an intent by phrase matching that tolerates recognition errors and respects
+ * negation. Each phrase (the built-in ones plus a script's own examples) is looked for as a run of words
+ * in the utterance; a word matches when it is the same or close in spelling (what a recogniser gets wrong).
+ * A phrase preceded by a negation ("not", "don't", "never") does not count, except that negated interest
+ * is disinterest: "I'm not really interested" is NOT_INTERESTED. The longest, closest match wins; the
+ * confidence is how closely it matched and how much of the utterance it explains.
+ */
+public final class IntentTagger {
+
+    private static final Set<String> NEGATIONS = Set.of("not", "no", "don't", "dont", "never", "isn't", "aren't", "wasn't",
+            "can't", "won't", "didn't", "doesn't", "nothing");
+    private static final double MIN_CONFIDENCE = 0.45;
+
+    private final Map<Intent, List<String[]>> phrases = new EnumMap<>(Intent.class);
+
+    public IntentTagger() {
+        this(Map.of());
+    }
+
+    /** @param examples a script's own example utterances per intent, matched like the built-in phrases */
+    public IntentTagger(Map<Intent, List<String>> examples) {
+        for (Intent intent : Intent.values()) {
+            List<String[]> list = new ArrayList<>();
+            for (String p : intent.phrases()) {
+                list.add(words(p));
+            }
+            for (String p : examples.getOrDefault(intent, List.of())) {
+                list.add(words(p));
+            }
+            phrases.put(intent, list);
+        }
+    }
+
+    public TaggedIntent tag(String utterance) {
+        String[] said = words(utterance);
+        if (said.length == 0) {
+            return TaggedIntent.NO_MATCH;
+        }
+        Intent best = null;
+        double bestScore = 0;
+        String bestPhrase = null;
+        for (Intent intent : Intent.values()) {
+            for (String[] phrase : phrases.get(intent)) {
+                for (int start = 0; start + phrase.length <= said.length; start++) {
+                    double similarity = match(said, start, phrase);
+                    if (similarity <= 0) {
+                        continue;
+                    }
+                    Intent meant = intent;
+                    int length = phrase.length;
+                    if (negated(said, start) && !negative(phrase)) {
+                        if (intent != Intent.INTERESTED) {
+                            continue;
+                        }
+                        meant = Intent.NOT_INTERESTED;
+                        length++; // the negation is part of what was said
+                    }
+                    // longer phrases are more specific; coverage says how much of the answer they explain
+                    double coverage = Math.min(1.0, (length + 1.0) / (said.length + 1.0));
+                    double score = similarity * (0.6 + 0.4 * coverage) * (1 + 0.05 * (length - 1));
+                    if (score > bestScore + 1e-9) {
+                        best = meant;
+                        bestScore = score;
+                        bestPhrase = String.join(" ", phrase);
+                    }
+                }
+            }
+        }
+        double confidence = Math.min(1.0, bestScore);
+        return best == null || confidence < MIN_CONFIDENCE ? TaggedIntent.NO_MATCH : new TaggedIntent(best, round(confidence), bestPhrase);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static boolean negative(String[] phrase) {
+        for (String w : phrase) {
+            if (NEGATIONS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean negated(String[] said, int start) {
+        for (int i = Math.max(0, start - 3); i < start; i++) {
+            if (NEGATIONS.contains(said[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Mean word similarity of {@code phrase} laid over {@code said} at {@code start}; 0 when any word is too far off. */
+    private static double match(String[] said, int start, String[] phrase) {
+        double sum = 0;
+        for (int i = 0; i < phrase.length; i++) {
+            double s = similarity(said[start + i], phrase[i]);
+            if (s < 0.75) {
+                return 0;
+            }
+            sum += s;
+        }
+        return sum / phrase.length;
+    }
+
+    static double similarity(String a, String b) {
+        if (a.equals(b)) {
+            return 1;
+        }
+        if (a.length() < 4 || b.length() < 4) {
+            return 0; // short words must be exact: "no" is not "know"
+        }
+        int d = levenshtein(a, b);
+        return 1.0 - (double) d / Math.max(a.length(), b.length());
+    }
+
+    private static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    static String[] words(String text) {
+        if (text == null) {
+            return new String[0];
+        }
+        String clean = text.toLowerCase(Locale.ROOT).replace("’", "'").replaceAll("[^a-z0-9' ]", " ").trim();
+        return clean.isEmpty() ? new String[0] : clean.split("\\s+");
+    }
+}

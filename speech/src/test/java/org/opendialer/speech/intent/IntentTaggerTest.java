@@ -1,0 +1,58 @@
+package org.opendialer.speech.intent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class IntentTaggerTest {
+
+    private final IntentTagger tagger = new IntentTagger();
+
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @CsvSource({
+        "yes I am very interested, INTERESTED",
+        "I'm not really interested, NOT_INTERESTED",
+        "no thanks we're fine, NOT_INTERESTED",
+        "how much does it cost per month, ASK_PRICE",
+        "can you call me back tomorrow afternoon, CALLBACK_LATER",
+        "please stop calling me, DO_NOT_CALL",
+        "don't call this number again, DO_NOT_CALL",
+        "sorry I'm in a meeting, BUSY_NOW",
+        "we switched to another company last year, SWITCHED_PROVIDER",
+        "I'm already a customer, ALREADY_CUSTOMER",
+        "you have the wrong number, WRONG_PERSON",
+        "can I speak to a real person, WANTS_HUMAN",
+        "please leave a message after the tone, ANSWERING_MACHINE",
+        "yeah sure, YES",
+        "nope, NO",
+        "well I am intrested, INTERESTED"
+    })
+    void tagsWhatCalleesSay(String utterance, Intent expected) {
+        assertThat(tagger.tag(utterance).intent()).isEqualTo(expected);
+    }
+
+    @Test
+    void aRecognitionErrorStillMatchesButLessSurely() {
+        TaggedIntent exact = tagger.tag("not interested");
+        TaggedIntent misheard = tagger.tag("not interestid");
+        assertThat(misheard.intent()).isEqualTo(Intent.NOT_INTERESTED);
+        assertThat(misheard.confidence()).isLessThan(exact.confidence());
+    }
+
+    @Test
+    void gibberishAndSilenceMatchNothing() {
+        assertThat(tagger.tag("the weather in paris").matched()).isFalse();
+        assertThat(tagger.tag("").name()).isEqualTo("NO_MATCH");
+    }
+
+    @Test
+    void aScriptsOwnExamplesAreMatchedToo() {
+        IntentTagger withExamples = new IntentTagger(Map.of(Intent.INTERESTED, List.of("fiber sounds fantastic")));
+        assertThat(withExamples.tag("fiber sounds fantastic").intent()).isEqualTo(Intent.INTERESTED);
+        assertThat(tagger.tag("fiber sounds fantastic").matched()).isFalse();
+    }
+}
