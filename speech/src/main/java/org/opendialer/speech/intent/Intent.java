@@ -15,7 +15,7 @@ public enum Intent {
     WANTS_HUMAN("real person", "speak to someone", "talk to a human", "speak to a human", "an agent", "operator",
             "representative", "talk to a person", "speak to a person"),
     SWITCHED_PROVIDER("switched", "switched provider", "changed provider", "went with another", "moved to another",
-            "cancelled my", "canceled my", "left you", "another company now", "with a competitor"),
+            "cancelled my", "canceled my", "left you", "to another company", "another provider", "with a competitor"),
     ALREADY_CUSTOMER("already a customer", "already have it", "already have", "already with you", "already use", "i'm a customer",
             "already signed up"),
     NOT_INTERESTED("not interested", "no thanks", "no thank you", "not for me", "i'm good", "we're fine", "don't need",

@@ -1,0 +1,169 @@
+package org.opendialer.speech.robot;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.opendialer.speech.Audio;
+import org.opendialer.speech.asr.Recognition;
+import org.opendialer.speech.asr.SpeechRecognizer;
+import org.opendialer.speech.intent.Intent;
+import org.opendialer.speech.intent.IntentTagger;
+import org.opendialer.speech.intent.TaggedIntent;
+import org.opendialer.speech.robot.ConversationResult.Outcome;
+import org.opendialer.speech.script.Action;
+import org.opendialer.speech.script.Node;
+import org.opendialer.speech.script.TalkTrack;
+import org.opendialer.speech.tts.SpeechSynthesizer;
+
+/**
+ * Runs a talk track over an audio channel: speaks each node's prompt (filled with the lead's fields), listens,
+ * recognises, tags the intent and follows the script; handles no-input and no-match with re-prompts; books
+ * callbacks from what the callee said; ends with a transfer (and a briefing for the agent), do-not-call, or
+ * a disposition. Thread-safe: one robot serves many conversations.
+ */
+public final class Robot {
+
+    private static final int MAX_TURNS = 40;
+
+    private final SpeechSynthesizer voice;
+    private final SpeechRecognizer ears;
+
+    public Robot(SpeechSynthesizer voice, SpeechRecognizer ears) {
+        this.voice = voice;
+        this.ears = ears;
+    }
+
+    public ConversationResult converse(TalkTrack track, AudioChannel channel, Map<String, String> lead, ZonedDateTime calleeNow) {
+        IntentTagger tagger = new IntentTagger(examples(track));
+        List<Turn> turns = new ArrayList<>();
+        int points = 0;
+        Node node = track.node(track.start());
+        int noInput = 0;
+        int noMatch = 0;
+        String prompt = TalkTrack.fill(node.say(), lead);
+        ZonedDateTime callbackAt = null;
+        while (turns.size() < MAX_TURNS) {
+            if (!channel.play(voice.speak(prompt, Audio.TELEPHONE))) {
+                return new ConversationResult(Outcome.HUNG_UP, "HUNG_UP", callbackAt, null, turns, points);
+            }
+            if (node.action() == Action.TRANSFER) {
+                turns.add(new Turn(turns.size() + 1, node.id(), prompt, null, null, 0, 0, false, 0, 0));
+                return new ConversationResult(Outcome.TRANSFERRED, "INTERESTED", callbackAt, briefing(node, lead, turns), turns, points);
+            }
+            if (node.action() == Action.DNC) {
+                turns.add(new Turn(turns.size() + 1, node.id(), prompt, null, null, 0, 0, false, 0, 0));
+                return new ConversationResult(Outcome.DNC, "DO_NOT_CALL", null, null, turns, points);
+            }
+            if (node.action() == Action.END) {
+                turns.add(new Turn(turns.size() + 1, node.id(), prompt, null, null, 0, 0, false, 0, 0));
+                Outcome outcome = callbackAt != null ? Outcome.CALLBACK : Outcome.ENDED;
+                return new ConversationResult(outcome, node.disposition() == null ? "NO_DECISION" : node.disposition(), callbackAt,
+                        null, turns, points);
+            }
+            long listenStart = System.nanoTime();
+            Audio answer = channel.listen(node.id(), Duration.ofMillis(Math.round(node.listenSeconds() * 1000)));
+            long listenMillis = (System.nanoTime() - listenStart) / 1_000_000;
+            if (answer == null) {
+                return new ConversationResult(Outcome.HUNG_UP, "HUNG_UP", callbackAt, null, turns, points);
+            }
+            long heardAt = System.nanoTime();
+            Recognition heard = ears.recognize(answer, node.phrases());
+            TaggedIntent intent = heard.silent() ? TaggedIntent.NO_MATCH : tagger.tag(heard.text());
+            if (!heard.silent() && !intent.matched() && node.phrases().isEmpty()) {
+                // free recognition misheard: listen again for the phrases the intents know
+                Recognition narrowed = ears.recognize(answer, grammar(track));
+                TaggedIntent second = narrowed.silent() ? TaggedIntent.NO_MATCH : tagger.tag(narrowed.text());
+                if (second.matched()) {
+                    heard = narrowed;
+                    intent = second;
+                }
+            }
+            long latency = (System.nanoTime() - heardAt) / 1_000_000;
+            int earned = intent.matched() ? node.points().getOrDefault(intent.name(), 0) : 0;
+            points += earned;
+            boolean question = intent.intent() == Intent.ASK_PRICE || heard.text().matches("^(how|what|why|when|who|where|is|are|can|do|does)\\b.*");
+            turns.add(new Turn(turns.size() + 1, node.id(), prompt, heard.text(), intent.name(), intent.confidence(), earned, question,
+                    listenMillis, latency));
+            if (heard.silent()) {
+                if (noInput < node.retries() && node.noInputSay() != null) {
+                    noInput++;
+                    prompt = TalkTrack.fill(node.noInputSay(), lead);
+                    continue;
+                }
+                Node next = node.noInputNext() == null ? null : track.node(node.noInputNext());
+                if (next == null) {
+                    return new ConversationResult(Outcome.ENDED, "NO_ANSWER", callbackAt, null, turns, points);
+                }
+                node = next;
+            } else if (node.action() == Action.CALLBACK) {
+                if (intent.intent() == Intent.DO_NOT_CALL) {
+                    return new ConversationResult(Outcome.DNC, "DO_NOT_CALL", null, null, turns, points);
+                }
+                Optional<ZonedDateTime> when = CallbackTimeParser.parse(heard.text(), calleeNow);
+                callbackAt = when.orElse(calleeNow.plusDays(1).withHour(10).withMinute(0).withSecond(0).withNano(0));
+                node = track.node(node.next());
+            } else if (intent.intent() == Intent.ANSWERING_MACHINE && !node.on().containsKey(Intent.ANSWERING_MACHINE.name())) {
+                return new ConversationResult(Outcome.MACHINE, "NO_DECISION", null, null, turns, points);
+            } else {
+                String target = intent.matched() ? node.on().get(intent.name()) : null;
+                if (target == null && intent.intent() == Intent.DO_NOT_CALL) {
+                    return new ConversationResult(Outcome.DNC, "DO_NOT_CALL", null, null, turns, points);
+                }
+                if (target == null) {
+                    if (noMatch < 1 && node.noMatchSay() != null && node.noMatchNext() == null) {
+                        noMatch++;
+                        prompt = TalkTrack.fill(node.noMatchSay(), lead);
+                        continue;
+                    }
+                    target = node.noMatchNext();
+                    if (target == null) {
+                        return new ConversationResult(Outcome.ENDED, "NO_DECISION", callbackAt, null, turns, points);
+                    }
+                    if (node.noMatchSay() != null) {
+                        channel.play(voice.speak(TalkTrack.fill(node.noMatchSay(), lead), Audio.TELEPHONE));
+                    }
+                }
+                node = track.node(target);
+            }
+            noInput = 0;
+            noMatch = 0;
+            prompt = TalkTrack.fill(node.say(), lead);
+        }
+        return new ConversationResult(Outcome.ENDED, "NO_DECISION", callbackAt, null, turns, points);
+    }
+
+    /** Every built-in intent phrase and the script's examples: the phrase list of the second, narrowed pass. */
+    private static List<String> grammar(TalkTrack track) {
+        List<String> phrases = new ArrayList<>();
+        for (Intent intent : Intent.values()) {
+            phrases.addAll(intent.phrases());
+        }
+        track.examples().values().forEach(phrases::addAll);
+        return phrases.stream().map(p -> p.toLowerCase().replaceAll("[^a-z' ]", "")).distinct().collect(Collectors.toList());
+    }
+
+    private static Map<Intent, List<String>> examples(TalkTrack track) {
+        Map<Intent, List<String>> examples = new EnumMap<>(Intent.class);
+        track.examples().forEach((name, list) -> {
+            try {
+                examples.put(Intent.valueOf(name), list);
+            } catch (IllegalArgumentException ignored) {
+                // the loader has already refused unknown intents
+            }
+        });
+        return examples;
+    }
+
+    /** The script's briefing for the agent, then what the callee said, turn by turn. */
+    private static String briefing(Node node, Map<String, String> lead, List<Turn> turns) {
+        String said = turns.stream().filter(t -> t.heard() != null && !t.heard().isBlank())
+                .map(t -> t.node() + ": \"" + t.heard() + "\" (" + t.intent() + ")").collect(Collectors.joining("; "));
+        String head = node.briefing() == null ? "Hot lead." : TalkTrack.fill(node.briefing(), lead);
+        return head + (said.isEmpty() ? "" : " They said - " + said + ".");
+    }
+}

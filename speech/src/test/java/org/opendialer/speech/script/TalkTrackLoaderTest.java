@@ -1,0 +1,55 @@
+package org.opendialer.speech.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TalkTrackLoaderTest {
+
+    @Test
+    void theSampleScriptsAreValid() throws Exception {
+        for (String name : List.of("broadband-offer.yaml", "win-back.yaml")) {
+            TalkTrack track = TalkTrackLoader.load(Path.of("../scripts", name));
+            assertThat(track.nodes()).isNotEmpty();
+            assertThat(TalkTrackLoader.problems(Files.readString(Path.of("../scripts", name)))).isEmpty();
+        }
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsNode() {
+        List<ScriptProblem> problems = TalkTrackLoader.problems("""
+                name: broken
+                start: hello
+                nodes:
+                  hello:
+                    say: "Hi"
+                    on: {YES: pitch, MAYBE: pitch, NO: nowhere}
+                  pitch:
+                    on: {YES: hello}
+                  orphan:
+                    action: end
+                    say: "Bye"
+                  callback:
+                    action: callback
+                    say: "When?"
+                """);
+        assertThat(problems).extracting(ScriptProblem::toString).contains(
+                "hello: unknown intent 'MAYBE'",
+                "hello: goes to unknown node 'nowhere'",
+                "pitch: missing prompt (say)",
+                "orphan: unreachable: no path from 'hello' leads here",
+                "callback: a callback node needs 'next' (where to go once the time is booked)",
+                "hello: loop with no exit: no path from here reaches an end, transfer or dnc node");
+    }
+
+    @Test
+    void placeholdersAreFilledFromTheLead() {
+        assertThat(TalkTrack.fill("Hello {first_name}, about your {plan} plan.", Map.of("first_name", "Wei", "plan", "Fiber 300")))
+                .isEqualTo("Hello Wei, about your Fiber 300 plan.");
+        assertThat(TalkTrack.fill("Hello {first_name}, how are you?", Map.of())).isEqualTo("Hello, how are you?");
+    }
+}
