@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "dialer", mixinStandardHelpOptions = true, version = "dialer 0.1.0",
         description = "Outbound predictive and AI dialer.",
         subcommands = {ServeCommand.class, MigrateCommand.class, DemoCommand.class, SimulateCommand.class, ImportCommand.class,
-                ReportCommand.class, BenchCommand.class,
+                ReportCommand.class, BenchCommand.class, RobotCommand.class, IntentCommand.class, ScriptCommand.class,
                 CommandLine.HelpCommand.class})
 public class DialerCli implements Runnable {
 

@@ -45,7 +45,8 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
     /** The model named by {@value #MODEL_PROPERTY} or {@value #MODEL_ENV}, else the one the build unpacked. */
     public static VoskRecognizer fromConfiguration() {
         String configured = System.getProperty(MODEL_PROPERTY, System.getenv(MODEL_ENV));
-        Path dir = configured != null ? Path.of(configured) : Path.of("speech/target/vosk-model");
+        Path dir = configured != null ? Path.of(configured) : Files.isDirectory(Path.of("speech/target/vosk-model"))
+                ? Path.of("speech/target/vosk-model") : Path.of("../speech/target/vosk-model");
         return new VoskRecognizer(dir);
     }
 

@@ -71,8 +71,10 @@ public final class Robot {
             if (answer == null) {
                 return new ConversationResult(Outcome.HUNG_UP, "HUNG_UP", callbackAt, null, turns, points);
             }
-            long heardAt = System.nanoTime();
             Recognition heard = ears.recognize(answer, node.phrases());
+            // streaming recognition has consumed the audio while it was spoken: what is left at the end of speech
+            // is the recogniser's final result and the tagging
+            long heardAt = System.nanoTime() - heard.millis() * 1_000_000;
             TaggedIntent intent = heard.silent() ? TaggedIntent.NO_MATCH : tagger.tag(heard.text());
             if (!heard.silent() && !intent.matched() && node.phrases().isEmpty()) {
                 // free recognition misheard: listen again for the phrases the intents know

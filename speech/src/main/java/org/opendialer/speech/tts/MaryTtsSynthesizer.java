@@ -24,6 +24,7 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
     public MaryTtsSynthesizer() {
         try {
             mary = new LocalMaryInterface();
+            mary.setLocale(java.util.Locale.US);
             mary.setVoice(VOICE);
         } catch (MaryConfigurationException e) {
             throw new IllegalStateException("MaryTTS could not start (voice " + VOICE + "): " + e.getMessage(), e);
