@@ -39,13 +39,14 @@ import picocli.CommandLine.Spec;
  * second, wall time and the peak heap used.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark lead import (import) or ranking and export (reports) on generated data in the configured database.")
+        description = {"Benchmark lead import (import) or ranking and export (reports) on generated data in the configured database,",
+                "or the speech robot (speech: intent accuracy, latencies, simultaneous conversations; run from the project root)."})
 public class BenchCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
 
-    @Parameters(index = "0", paramLabel = "import|reports")
+    @Parameters(index = "0", paramLabel = "import|reports|speech")
     String what;
 
     @Option(names = "--rows", defaultValue = "1000000", description = "leads to generate (default ${DEFAULT-VALUE})")
@@ -66,6 +67,13 @@ public class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if ("speech".equals(what)) {
+            Path scripts = dir.resolve("scripts");
+            new org.opendialer.speech.SpeechBench(out).run(org.opendialer.speech.script.TalkTrackLoader.load(
+                    scripts.resolve("broadband-offer.yaml")), org.opendialer.speech.robot.Persona.load(
+                    scripts.resolve("personas/eager.yaml")), 6);
+            return 0;
+        }
         Thread sampler = new Thread(() -> {
             var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
             while (!Thread.currentThread().isInterrupted()) {

@@ -36,7 +36,12 @@ import org.opendialer.reports.ranking.GradingWeights;
 import org.opendialer.reports.ranking.InterestScorer;
 import org.opendialer.reports.ranking.LeadReports;
 import org.opendialer.reports.ranking.LeadStream;
+import java.sql.Timestamp;
 import org.opendialer.service.agent.NewUser;
+import org.opendialer.service.robot.RobotCalls;
+import org.opendialer.service.robot.ScriptStore;
+import org.opendialer.service.robot.SpeechEngines;
+import org.opendialer.speech.robot.Persona;
 import org.opendialer.service.callback.CallbackScheduler;
 import org.opendialer.service.callback.CallbackService;
 import org.opendialer.service.disposition.DispositionRequest;
@@ -82,6 +87,9 @@ public class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--day", description = "the Monday to simulate, YYYY-MM-DD (default: the last Monday)")
     LocalDate day;
+
+    @Option(names = "--no-robot", negatable = true, description = "also let the speech robot call lapsed customers for a quarter hour (default: yes)")
+    boolean robot = true;
 
     @Spec
     CommandSpec spec;
@@ -134,6 +142,13 @@ public class DemoCommand implements Callable<Integer> {
             campaigns.moveTo(campaign.id(), CampaignStatus.PAUSED, "the demo day is over; resume it to keep dialling");
             printSummary(out, jdbc, campaign, metrics, shiftStart, shiftEnd);
             printGrades(out, dataSource, campaign, shiftEnd);
+            if (robot) {
+                try {
+                    robotHour(out, dataSource, jdbc, tx, campaign, shiftEnd.plus(Duration.ofHours(1)));
+                } catch (IllegalStateException e) {
+                    out.println("  (the robot's part is skipped: " + e.getMessage() + ")");
+                }
+            }
             campaignId = campaign.id();
         }
         out.printf("%nDone in %.1f s. Next: java -jar campaign-service/target/dialer.jar serve%n"
@@ -157,7 +172,10 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     private static String campaignName(CampaignRepository campaigns) {
-        String base = "Demo - broadband offer";
+        return campaignName(campaigns, "Demo - broadband offer");
+    }
+
+    private static String campaignName(CampaignRepository campaigns, String base) {
         String name = base;
         for (int n = 2; campaigns.find(name).isPresent(); n++) {
             name = base + " #" + n;
@@ -214,6 +232,62 @@ public class DemoCommand implements Callable<Integer> {
         for (Map<String, Object> row : jdbc.queryForList("SELECT status, COUNT(*) AS n FROM leads WHERE campaign_id = ? "
                 + "GROUP BY status ORDER BY status", campaign.id())) {
             out.printf("    %-10s %,6d%n", row.get("status"), ((Number) row.get("n")).longValue());
+        }
+    }
+
+    /**
+     * The robot's quarter hour: an agentless win-back campaign calls lapsed customers of the sample list; each
+     * answer is a real conversation of {@code scripts/win-back.yaml} with a simulated callee, spoken by MaryTTS
+     * and heard by Vosk.
+     */
+    private void robotHour(PrintWriter out, HikariDataSource dataSource, JdbcTemplate jdbc, TransactionTemplate tx,
+                           Campaign offer, Instant start) throws IOException {
+        SimulatedClock clock = new SimulatedClock(start);
+        CampaignRepository campaigns = new CampaignRepository(jdbc, clock);
+        ScriptStore scripts = new ScriptStore(jdbc, clock);
+        ScriptStore.StoredScript script = scripts.save(resourceText("/scripts/win-back.yaml"));
+        Campaign winBack = campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(campaignName(campaigns,
+                "Demo - win-back robot")), new CampaignForm(null, "AGENTLESS", null, script.id(), "12125550100", "SIMULATED", "US",
+                null, "08:00", "21:00", null, 3, 1, 900, 3600, 14400, 259200, 86400, 0.03, "30D", 2000, 22, false, "HANGUP", false,
+                "NEW_FIRST", 90, 0.30, 2, 10, HEADQUARTERS.getId(), null, null)));
+        Timestamp now = Timestamp.from(start);
+        jdbc.update("INSERT INTO leads (campaign_id, phone_e164, phone_type, region, time_zone, first_name, last_name, customer_since, "
+                + "last_purchase, churned_at, customer_status, created_at, updated_at) SELECT ?, phone_e164, phone_type, region, time_zone, "
+                + "first_name, last_name, customer_since, last_purchase, churned_at, customer_status, ?, ? FROM leads "
+                + "WHERE campaign_id = ? AND churned_at IS NOT NULL AND status <> 'DNC' ORDER BY id LIMIT 24", winBack.id(), now, now, offer.id());
+        List<Persona> personas = new java.util.ArrayList<>();
+        for (String name : List.of("lapsed", "busy", "opt-out", "eager")) {
+            personas.add(Persona.parse(name + ".yaml", resourceText("/scripts/personas/" + name + ".yaml")));
+        }
+        try (SpeechEngines speech = new SpeechEngines()) {
+            out.printf("%nThe robot calls %d lapsed customers with the win-back talk track (MaryTTS speaks, Vosk listens) ...%n",
+                    jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE campaign_id = ?", Long.class, winBack.id()));
+            out.flush();
+            VirtualCallCentre centre = new VirtualCallCentre(ScenarioFile.parse("demo-floor.yaml", resourceText("/demo/demo-floor.yaml")),
+                    seed, clock, winBack.trunkLines());
+            DispositionService dispositions = new DispositionService(jdbc, clock, new DoNotCallList(jdbc),
+                    new CallbackService(jdbc, clock, CallbackScheduler.NONE));
+            centre.robot(new RobotCalls(speech, scripts.forCampaign(winBack.id()).orElseThrow(), personas, jdbc, dispositions, clock));
+            CampaignRun run = new CampaignRun(winBack, clock, centre.pbx(), jdbc, tx, new DoNotCallList(jdbc), "demo");
+            centre.attach(run.dialer());
+            campaigns.moveTo(winBack.id(), CampaignStatus.RUNNING, null);
+            run.start();
+            clock.runUntil(start.plus(Duration.ofMinutes(15)));
+            run.pause();
+            clock.runUntil(start.plus(Duration.ofMinutes(25)));
+            campaigns.moveTo(winBack.id(), CampaignStatus.PAUSED, "the demo's robot quarter hour is over");
+        }
+        Map<String, Object> r = jdbc.queryForMap("SELECT COUNT(DISTINCT t.attempt_id) AS conversations, COUNT(*) AS turns FROM conversation_turns t "
+                + "JOIN call_attempts a ON a.id = t.attempt_id WHERE a.campaign_id = ?", winBack.id());
+        out.printf("  robot conversations   %,8d  (%,d turns stored)%n", n(r, "conversations"), n(r, "turns"));
+        for (Map<String, Object> row : jdbc.queryForList("SELECT disposition_code, COUNT(*) AS n FROM call_attempts WHERE campaign_id = ? "
+                + "AND disposition_code IS NOT NULL GROUP BY disposition_code ORDER BY disposition_code", winBack.id())) {
+            out.printf("    %-16s %,4d%n", row.get("disposition_code"), ((Number) row.get("n")).longValue());
+        }
+        List<String> said = jdbc.queryForList("SELECT t.transcript FROM conversation_turns t JOIN call_attempts a ON a.id = t.attempt_id "
+                + "WHERE a.campaign_id = ? AND t.intent = 'SWITCHED_PROVIDER' ORDER BY t.id", String.class, winBack.id());
+        if (!said.isEmpty()) {
+            out.printf("  heard, e.g.: \"%s\" -> SWITCHED_PROVIDER%n", said.get(0));
         }
     }
 

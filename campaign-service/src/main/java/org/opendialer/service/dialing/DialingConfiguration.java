@@ -92,9 +92,31 @@ public class DialingConfiguration {
         return new AttemptRecovery(jdbc, tx);
     }
 
+    @Bean(destroyMethod = "close")
+    public org.opendialer.service.robot.SpeechEngines speechEngines() {
+        return new org.opendialer.service.robot.SpeechEngines();
+    }
+
     @Bean
-    public TelephonyFactory telephonyFactory() {
-        return new TelephonyFactory();
+    public org.opendialer.service.robot.ScriptStore scriptStore(JdbcTemplate jdbc, DialerClock clock) {
+        return new org.opendialer.service.robot.ScriptStore(jdbc, clock);
+    }
+
+    /** Agentless campaigns with a talk track hold real robot conversations with the simulated callees in {@code dialer.personas}. */
+    @Bean
+    public TelephonyFactory telephonyFactory(org.opendialer.service.robot.ScriptStore scripts,
+                                             org.opendialer.service.robot.SpeechEngines speech, JdbcTemplate jdbc,
+                                             DispositionService dispositions,
+                                             @Value("${dialer.personas:scripts/personas}") String personas) {
+        return new TelephonyFactory((campaign, clock) -> {
+            if (campaign.mode() != org.opendialer.service.campaign.DialingMode.AGENTLESS) {
+                return null;
+            }
+            return scripts.forCampaign(campaign.id()).<org.opendialer.engine.telephony.RobotLine>map(track ->
+                    new org.opendialer.service.robot.RobotCalls(speech, track,
+                            org.opendialer.service.robot.Personas.load(java.nio.file.Path.of(personas)), jdbc, dispositions, clock))
+                    .orElse(null);
+        });
     }
 
     @Bean(destroyMethod = "close")

@@ -14,11 +14,26 @@ import org.opendialer.service.web.ConflictException;
  */
 public class TelephonyFactory {
 
+    private final java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots;
+
+    public TelephonyFactory() {
+        this((campaign, clock) -> null);
+    }
+
+    /** @param robots the speech robot for a campaign's robot calls (null: the callee model decides how long they last) */
+    public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots) {
+        this.robots = robots;
+    }
+
     /** The telephony for {@code campaign} on {@code clock}; a simulated one also gets its call centre attached by the caller. */
     public Connected connect(Campaign campaign, DialerClock clock) {
         if ("SIMULATED".equals(campaign.telephony())) {
             VirtualCallCentre centre = new VirtualCallCentre(ScenarioFile.bundled("s1-baseline"), clock.nowMillis(), clock,
                     campaign.trunkLines());
+            org.opendialer.engine.telephony.RobotLine robot = robots.apply(campaign, clock);
+            if (robot != null) {
+                centre.robot(robot);
+            }
             return new Connected(centre.pbx(), centre);
         }
         throw new ConflictException("campaign '" + campaign.name() + "' dials through " + campaign.telephony()

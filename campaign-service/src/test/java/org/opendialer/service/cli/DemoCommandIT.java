@@ -64,6 +64,13 @@ class DemoCommandIT {
                     .as("first west-coast call").isAfterOrEqualTo(java.time.Instant.parse("2026-11-23T16:00:00Z"));
             assertThat(out).containsPattern("leads by interest grade: A \\d+ +B [\\d,]+ +C [\\d,]+ +D [\\d,]+");
 
+            // the robot's quarter hour: real conversations through TTS and ASR, every turn stored, outcomes as dispositions
+            assertThat(number(out, "robot conversations")).isPositive();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM conversation_turns WHERE intent IS NOT NULL AND intent <> 'NO_MATCH'",
+                    Long.class)).isPositive();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id "
+                    + "WHERE c.dialing_mode = 'AGENTLESS' AND a.disposition_code IS NOT NULL", Long.class)).isPositive();
+
             // the analyst's reports on the demo day, from the CLI
             CliRun leads = CliRun.of("report", "--db-url", db.settings().url(), "--db-user", db.settings().user(),
                     "--db-password", db.settings().password(), "--campaign", "Demo - broadband offer", "--type", "leads",

@@ -31,6 +31,7 @@ public final class SimulatedPbx implements Telephony {
     private final int trunkLines;
     private final Map<AttemptId, Line> lines = new HashMap<>();
     private CallEventListener listener = event -> { };
+    private org.opendialer.engine.telephony.RobotLine robot;
     private long sequence;
 
     public SimulatedPbx(DialerClock clock, CalleeModel callees, int trunkLines) {
@@ -42,6 +43,11 @@ public final class SimulatedPbx implements Telephony {
     @Override
     public void setListener(CallEventListener listener) {
         this.listener = listener;
+    }
+
+    /** Puts the speech robot on the lines: robot calls then last as long as its real conversations. */
+    public void setRobotLine(org.opendialer.engine.telephony.RobotLine robotLine) {
+        this.robot = robotLine;
     }
 
     /** The callee behind a call still on a line, or null. */
@@ -64,6 +70,7 @@ public final class SimulatedPbx implements Telephony {
             return;
         }
         Line line = new Line(id, call, request.detectMachine());
+        line.request = request;
         lines.put(id, line);
         double ring = request.ringTimeout().toMillis() / 1000.0;
         later(call.setupSeconds(), () -> {
@@ -129,7 +136,16 @@ public final class SimulatedPbx implements Telephony {
     public void sendToRobot(AttemptId attempt) {
         Line line = lines.get(attempt);
         if (line != null && !line.ended && line.answered) {
-            connect(line);
+            if (robot == null) {
+                connect(line);
+                return;
+            }
+            line.connected = true;
+            if (line.patience != null) {
+                line.patience.cancel();
+            }
+            double seconds = robot.converseSeconds(line.request, line.call.kind() == SimulatedCall.Kind.MACHINE);
+            later(seconds, () -> end(line, resultOf(line), 16, "robot conversation ended"));
         }
     }
 
@@ -193,6 +209,7 @@ public final class SimulatedPbx implements Telephony {
         final AttemptId id;
         final SimulatedCall call;
         final boolean detect;
+        OriginateRequest request;
         boolean answered;
         boolean connected;
         boolean ended;

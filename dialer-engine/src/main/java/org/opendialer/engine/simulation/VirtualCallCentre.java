@@ -38,6 +38,11 @@ public final class VirtualCallCentre {
         new SimulatedFloor(scenario, seed, clock, callees, agentIds).start(dialer);
     }
 
+    /** Has the speech robot hold the conversations of robot calls (agentless campaigns). */
+    public void robot(org.opendialer.engine.telephony.RobotLine line) {
+        pbx.setRobotLine(line);
+    }
+
     /** Lets the callees of {@code dialer}'s finished calls be forgotten; call once per dialer. */
     public void attach(CampaignDialer dialer) {
         dialer.addOutcomeListener(this::forget);

@@ -20,6 +20,12 @@ public final class IntentTagger {
     private static final Set<String> NEGATIONS = Set.of("not", "no", "don't", "dont", "never", "isn't", "aren't", "wasn't",
             "can't", "won't", "didn't", "doesn't", "nothing");
     private static final double MIN_CONFIDENCE = 0.45;
+    /** Recognisers write contractions without the apostrophe. */
+    private static final java.util.Map<String, String> CONTRACTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("im", "i'm"), java.util.Map.entry("dont", "don't"), java.util.Map.entry("cant", "can't"),
+            java.util.Map.entry("whats", "what's"), java.util.Map.entry("thats", "that's"), java.util.Map.entry("id", "i'd"),
+            java.util.Map.entry("ive", "i've"), java.util.Map.entry("lets", "let's"), java.util.Map.entry("wont", "won't"),
+            java.util.Map.entry("doesnt", "doesn't"), java.util.Map.entry("isnt", "isn't"), java.util.Map.entry("youve", "you've"));
 
     private final Map<Intent, List<String[]>> phrases = new EnumMap<>(Intent.class);
 
@@ -150,6 +156,13 @@ public final class IntentTagger {
             return new String[0];
         }
         String clean = text.toLowerCase(Locale.ROOT).replace("’", "'").replaceAll("[^a-z0-9' ]", " ").trim();
-        return clean.isEmpty() ? new String[0] : clean.split("\\s+");
+        if (clean.isEmpty()) {
+            return new String[0];
+        }
+        String[] words = clean.split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            words[i] = CONTRACTIONS.getOrDefault(words[i], words[i]);
+        }
+        return words;
     }
 }

@@ -39,7 +39,7 @@ public final class Robot {
     }
 
     public ConversationResult converse(TalkTrack track, AudioChannel channel, Map<String, String> lead, ZonedDateTime calleeNow) {
-        IntentTagger tagger = new IntentTagger(examples(track));
+        Hearing hearing = new Hearing(ears, new IntentTagger(examples(track)), track.examples().values());
         List<Turn> turns = new ArrayList<>();
         int points = 0;
         Node node = track.node(track.start());
@@ -71,21 +71,12 @@ public final class Robot {
             if (answer == null) {
                 return new ConversationResult(Outcome.HUNG_UP, "HUNG_UP", callbackAt, null, turns, points);
             }
-            Recognition heard = ears.recognize(answer, node.phrases());
+            Hearing.Heard result = hearing.hear(answer, node.phrases());
+            Recognition heard = result.recognition();
+            TaggedIntent intent = result.intent();
             // streaming recognition has consumed the audio while it was spoken: what is left at the end of speech
             // is the recogniser's final result and the tagging
-            long heardAt = System.nanoTime() - heard.millis() * 1_000_000;
-            TaggedIntent intent = heard.silent() ? TaggedIntent.NO_MATCH : tagger.tag(heard.text());
-            if (!heard.silent() && !intent.matched() && node.phrases().isEmpty()) {
-                // free recognition misheard: listen again for the phrases the intents know
-                Recognition narrowed = ears.recognize(answer, grammar(track));
-                TaggedIntent second = narrowed.silent() ? TaggedIntent.NO_MATCH : tagger.tag(narrowed.text());
-                if (second.matched()) {
-                    heard = narrowed;
-                    intent = second;
-                }
-            }
-            long latency = (System.nanoTime() - heardAt) / 1_000_000;
+            long latency = result.latencyMillis();
             int earned = intent.matched() ? node.points().getOrDefault(intent.name(), 0) : 0;
             points += earned;
             boolean question = intent.intent() == Intent.ASK_PRICE || heard.text().matches("^(how|what|why|when|who|where|is|are|can|do|does)\\b.*");
@@ -137,16 +128,6 @@ public final class Robot {
             prompt = TalkTrack.fill(node.say(), lead);
         }
         return new ConversationResult(Outcome.ENDED, "NO_DECISION", callbackAt, null, turns, points);
-    }
-
-    /** Every built-in intent phrase and the script's examples: the phrase list of the second, narrowed pass. */
-    private static List<String> grammar(TalkTrack track) {
-        List<String> phrases = new ArrayList<>();
-        for (Intent intent : Intent.values()) {
-            phrases.addAll(intent.phrases());
-        }
-        track.examples().values().forEach(phrases::addAll);
-        return phrases.stream().map(p -> p.toLowerCase().replaceAll("[^a-z' ]", "")).distinct().collect(Collectors.toList());
     }
 
     private static Map<Intent, List<String>> examples(TalkTrack track) {

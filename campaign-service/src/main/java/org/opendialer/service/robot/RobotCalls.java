@@ -1,0 +1,104 @@
+package org.opendialer.service.robot;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.engine.telephony.OriginateRequest;
+import org.opendialer.engine.telephony.RobotLine;
+import org.opendialer.service.disposition.DispositionRequest;
+import org.opendialer.service.disposition.DispositionService;
+import org.opendialer.speech.Audio;
+import org.opendialer.speech.robot.ConversationResult;
+import org.opendialer.speech.robot.Persona;
+import org.opendialer.speech.robot.SimulatedCallee;
+import org.opendialer.speech.robot.Turn;
+import org.opendialer.speech.script.TalkTrack;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Robot calls of an agentless campaign on the simulated PBX: each answered call is a real conversation of the
+ * campaign's talk track with a simulated callee (a persona, picked per attempt), through MaryTTS and Vosk.
+ * Every turn is stored in {@code conversation_turns}; the outcome becomes the attempt's disposition (a
+ * do-not-call request reaches the DNC list, a callback is booked at the time asked for, a hot lead is
+ * recorded as interested with the robot's briefing in the attempt's notes).
+ */
+public final class RobotCalls implements RobotLine {
+
+    static final Persona MACHINE = new Persona("answering machine", Map.of(),
+            "hi you have reached the voicemail please leave a message after the tone");
+    private static final double SECONDS_PER_ANSWER = 2.5;
+
+    private final SpeechEngines speech;
+    private final TalkTrack track;
+    private final List<Persona> personas;
+    private final JdbcTemplate jdbc;
+    private final DispositionService dispositions;
+    private final DialerClock clock;
+
+    public RobotCalls(SpeechEngines speech, TalkTrack track, List<Persona> personas, JdbcTemplate jdbc,
+                      DispositionService dispositions, DialerClock clock) {
+        if (personas.isEmpty()) {
+            throw new IllegalArgumentException("robot calls need at least one simulated callee persona");
+        }
+        this.speech = speech;
+        this.track = track;
+        this.personas = List.copyOf(personas);
+        this.jdbc = jdbc;
+        this.dispositions = dispositions;
+        this.clock = clock;
+    }
+
+    @Override
+    public double converseSeconds(OriginateRequest request, boolean machine) {
+        long attempt = request.attemptId().value();
+        Map<String, String> vars = request.variables();
+        Map<String, String> lead = new HashMap<>();
+        vars.forEach((k, v) -> lead.put(k.toLowerCase(), v));
+        ZoneId zone = ZoneId.of(vars.getOrDefault("TIME_ZONE", "UTC"));
+        Persona callee = machine ? MACHINE : personas.get((int) Math.floorMod(attempt * 0x9E3779B97F4A7C15L >>> 7, personas.size()));
+        Instant started = clock.now();
+        ConversationResult result = speech.robot().converse(track, new SimulatedCallee(callee, speech.voice()), lead,
+                started.atZone(zone));
+        double seconds = store(attempt, Long.parseLong(vars.getOrDefault("LEAD_ID", "0")), started, result);
+        settle(attempt, result);
+        return seconds;
+    }
+
+    /** Stores the turns, timed as they would have happened on the line; returns the conversation's length. */
+    private double store(long attempt, long lead, Instant started, ConversationResult result) {
+        double at = 0;
+        for (Turn t : result.turns()) {
+            double prompt = speech.voice().speak(t.prompt(), Audio.TELEPHONE).seconds();
+            double answer = t.heard() == null ? 0 : SECONDS_PER_ANSWER;
+            Instant begin = started.plusMillis(Math.round(at * 1000));
+            at += prompt + answer;
+            jdbc.update("INSERT INTO conversation_turns (attempt_id, lead_id, turn_no, node_id, prompt, transcript, intent, confidence, "
+                            + "points, is_question, started_at, ended_at, listen_ms, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    attempt, lead, t.no(), t.node(), t.prompt(), t.heard(), t.intent(), t.confidence(), t.points(), t.question(),
+                    Timestamp.from(begin), Timestamp.from(started.plusMillis(Math.round(at * 1000))),
+                    t.heard() == null ? null : (int) (answer * 1000), (int) t.latencyMillis());
+        }
+        return Math.max(1, at);
+    }
+
+    private void settle(long attempt, ConversationResult result) {
+        switch (result.outcome()) {
+            case DNC -> dispositions.dispose(attempt, new DispositionRequest("DO_NOT_CALL", "asked the robot not to be called", null, null, null));
+            case CALLBACK -> dispositions.dispose(attempt, new DispositionRequest("CALLBACK", "booked with the robot",
+                    result.callbackAt().toOffsetDateTime().toString(), false, null));
+            case TRANSFERRED -> dispositions.dispose(attempt, new DispositionRequest("INTERESTED", result.briefing(), null, null, null));
+            case ENDED -> {
+                if (List.of("NOT_INTERESTED", "WRONG_NUMBER", "SALE", "INTERESTED").contains(result.disposition())) {
+                    dispositions.dispose(attempt, new DispositionRequest(result.disposition(), "robot", null, null, null));
+                }
+            }
+            default -> {
+                // hung up, machine: the attempt's result decides the retry
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.opendialer.speech.robot;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.opendialer.speech.Audio;
+import org.opendialer.speech.asr.Recognition;
+import org.opendialer.speech.asr.SpeechRecognizer;
+import org.opendialer.speech.intent.Intent;
+import org.opendialer.speech.intent.IntentTagger;
+import org.opendialer.speech.intent.TaggedIntent;
+
+/**
+ * Hears an answer and finds its intent: free recognition first; when that yields no intent, the audio is
+ * recognised again with the intents' phrases (and the script's examples) as the recogniser's phrase list,
+ * which resolves most of what free recognition of telephone audio gets wrong.
+ */
+public final class Hearing {
+
+    /**
+     * What was heard and what it means; {@code latencyMillis} is what is left once the callee stops speaking:
+     * the recogniser's final result(s) (a streaming recogniser has consumed the audio as it came; both passes
+     * can run on the stream side by side) and the tagging.
+     */
+    public record Heard(Recognition recognition, TaggedIntent intent, long latencyMillis) {
+    }
+
+    private final SpeechRecognizer ears;
+    private final IntentTagger tagger;
+    private final List<String> grammar;
+
+    public Hearing(SpeechRecognizer ears, IntentTagger tagger, Collection<List<String>> examples) {
+        this.ears = ears;
+        this.tagger = tagger;
+        List<String> phrases = new ArrayList<>();
+        for (Intent intent : Intent.values()) {
+            phrases.addAll(intent.phrases());
+        }
+        examples.forEach(phrases::addAll);
+        this.grammar = phrases.stream().map(p -> p.toLowerCase().replaceAll("[^a-z' ]", "")).distinct().collect(Collectors.toList());
+    }
+
+    /** @param phrases the node's own phrase list, if any (then there is no second pass) */
+    public Heard hear(Audio answer, List<String> phrases) {
+        Recognition heard = ears.recognize(answer, phrases);
+        long tagStart = System.nanoTime();
+        TaggedIntent intent = heard.silent() ? TaggedIntent.NO_MATCH : tagger.tag(heard.text());
+        long tagging = System.nanoTime() - tagStart;
+        if (!heard.silent() && !intent.matched() && phrases.isEmpty()) {
+            Recognition narrowed = ears.recognize(answer, grammar);
+            tagStart = System.nanoTime();
+            TaggedIntent second = narrowed.silent() ? TaggedIntent.NO_MATCH : tagger.tag(narrowed.text());
+            tagging += System.nanoTime() - tagStart;
+            long latency = Math.max(heard.millis(), narrowed.millis()) + tagging / 1_000_000;
+            if (second.matched()) {
+                return new Heard(narrowed, second, latency);
+            }
+            return new Heard(heard, intent, latency);
+        }
+        return new Heard(heard, intent, heard.millis() + tagging / 1_000_000);
+    }
+}
