@@ -117,7 +117,7 @@ public final class Reports {
                 Map<String, Map<String, ? extends Number>> rates = new LinkedHashMap<>();
                 rates.put("abandon rate %", percent(hours, CallCounts::abandonRate));
                 html.heading("Abandon rate by hour").chart(Charts.svg(Charts.lines("Abandon rate by hour of day", "hour", "%", rates)));
-                Map<String, Map<String, ? extends Number>> pacing = pacingOverTime(r);
+                Map<String, Map<String, ? extends Number>> pacing = new org.opendialer.reports.chart.ReportCharts(dataSource).pacing(r);
                 if (!pacing.get("dial level").isEmpty()) {
                     html.heading("Dial level and abandon rate over time").chart(Charts.svg(Charts.lines(
                             "Dial level (lines per agent) and abandon rate % (rolling window)", "time", "", pacing)));
@@ -143,42 +143,6 @@ public final class Reports {
                 }
             }
         }
-    }
-
-    /** Dial level and the rolling abandon rate from {@code pacing_log}, thinned to at most 240 points. */
-    private Map<String, Map<String, ? extends Number>> pacingOverTime(ReportRequest r) throws SQLException {
-        Map<String, Double> level = new LinkedHashMap<>();
-        Map<String, Double> abandon = new LinkedHashMap<>();
-        java.time.format.DateTimeFormatter label = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm");
-        try (java.sql.Connection c = dataSource.getConnection();
-             java.sql.PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM pacing_log WHERE campaign_id = ? AND at_time >= ? AND at_time < ?");
-             java.sql.PreparedStatement ps = c.prepareStatement("SELECT at_time, dial_level, abandon_rate FROM pacing_log "
-                     + "WHERE campaign_id = ? AND at_time >= ? AND at_time < ? ORDER BY at_time")) {
-            for (java.sql.PreparedStatement p : new java.sql.PreparedStatement[] {count, ps}) {
-                p.setLong(1, r.campaignId());
-                p.setTimestamp(2, java.sql.Timestamp.from(r.from()));
-                p.setTimestamp(3, java.sql.Timestamp.from(r.to()));
-            }
-            long rows;
-            try (java.sql.ResultSet rs = count.executeQuery()) {
-                rs.next();
-                rows = rs.getLong(1);
-            }
-            long every = Math.max(1, rows / 240);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                for (long i = 0; rs.next(); i++) {
-                    if (i % every == 0) {
-                        String at = label.format(rs.getTimestamp(1).toInstant().atZone(r.zone()));
-                        level.put(at, rs.getDouble(2));
-                        abandon.put(at, round(rs.getDouble(3) * 100, 2));
-                    }
-                }
-            }
-        }
-        Map<String, Map<String, ? extends Number>> series = new LinkedHashMap<>();
-        series.put("dial level", level);
-        series.put("abandon rate %", abandon);
-        return series;
     }
 
     private static Map<String, Double> percent(Map<String, CallCounts> counts, java.util.function.ToDoubleFunction<CallCounts> rate) {

@@ -235,4 +235,27 @@ class ReportsIT {
         byte[] bom = report(ReportType.LEADS, ReportFormat.CSV, true);
         assertThat(new byte[] {bom[0], bom[1], bom[2]}).containsExactly(0xEF, 0xBB, 0xBF);
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void gradesAreStoredOnTheLeadsAndChartsRenderAsPngAndSvg(String kind) throws Exception {
+        open(kind);
+        handCheckedDay();
+        var stream = new org.opendialer.reports.ranking.LeadStream(db.dataSource(),
+                new org.opendialer.reports.ranking.InterestScorer(org.opendialer.reports.ranking.GradingWeights.DEFAULT),
+                org.opendialer.reports.lost.LostCustomerRules.standard(), LocalDate.of(2026, 12, 1));
+        assertThat(new org.opendialer.reports.ranking.LeadGrades(db.dataSource(), stream).persist(campaign)).isEqualTo(5);
+        assertThat(jdbc.queryForMap("SELECT interest_score, interest_grade, lost_status FROM leads WHERE first_name = 'Ada'"))
+                .containsEntry("interest_score", 85).containsEntry("interest_grade", "A").containsEntry("lost_status", "NEVER");
+        assertThat(jdbc.queryForObject("SELECT lost_since FROM leads WHERE first_name = 'Cy'", java.sql.Date.class))
+                .isEqualTo(java.sql.Date.valueOf("2026-06-01"));
+
+        ReportRequest request = new ReportRequest(campaign, "hand-checked", ReportType.CAMPAIGN, ReportFormat.HTML, DAY,
+                DAY.plusSeconds(86_400), ZoneOffset.UTC, LocalDate.of(2026, 12, 1), false, null);
+        var charts = new org.opendialer.reports.chart.ReportCharts(db.dataSource());
+        byte[] png = org.opendialer.reports.chart.Charts.png(charts.chart("grades", request));
+        assertThat(new byte[] {png[1], png[2], png[3]}).containsExactly('P', 'N', 'G');
+        assertThat(org.opendialer.reports.chart.Charts.svg(charts.chart("funnel", request))).startsWith("<svg").contains("greeting");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> charts.chart("pie", request)).hasMessageContaining("unknown chart 'pie'");
+    }
 }

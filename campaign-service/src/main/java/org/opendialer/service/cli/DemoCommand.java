@@ -95,7 +95,7 @@ public class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, java.sql.SQLException {
         PrintWriter out = spec.commandLine().getOut();
         long wallStart = System.nanoTime();
         DatabaseSettings settings = database.settings();
@@ -142,6 +142,8 @@ public class DemoCommand implements Callable<Integer> {
             campaigns.moveTo(campaign.id(), CampaignStatus.PAUSED, "the demo day is over; resume it to keep dialling");
             printSummary(out, jdbc, campaign, metrics, shiftStart, shiftEnd);
             printGrades(out, dataSource, campaign, shiftEnd);
+            org.opendialer.service.report.ChartController.grades(dataSource, jdbc, campaign.id(),
+                    LocalDate.ofInstant(shiftEnd, HEADQUARTERS));
             if (robot) {
                 try {
                     robotHour(out, dataSource, jdbc, tx, campaign, shiftEnd.plus(Duration.ofHours(1)));

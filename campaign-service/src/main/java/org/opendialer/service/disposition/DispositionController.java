@@ -23,6 +23,14 @@ public class DispositionController {
         return dispositions.offered(id);
     }
 
+    /** A campaign's own disposition (or a changed one with the same code): code, label, effect FINAL|RETRY|DNC|CALLBACK, sale. */
+    @org.springframework.web.bind.annotation.PostMapping("/api/campaigns/{id}/dispositions")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    public List<Disposition> define(@PathVariable long id, @RequestBody Disposition disposition) {
+        dispositions.define(id, disposition);
+        return dispositions.offered(id);
+    }
+
     /** Sets the disposition; answers with the lead's status afterwards (e.g. DONE, CALLBACK, DNC). */
     @PostMapping("/api/attempts/{id}/disposition")
     public Map<String, Object> dispose(@PathVariable long id, @RequestBody DispositionRequest request) {

@@ -42,6 +42,30 @@ public class DispositionService {
                 campaignId, campaignId);
     }
 
+    /** Adds or changes a campaign's own disposition; every field is checked. */
+    public void define(long campaignId, Disposition d) {
+        List<org.opendialer.service.web.FieldError> errors = new java.util.ArrayList<>();
+        String code = d.code() == null ? "" : d.code().trim().toUpperCase();
+        if (!code.matches("[A-Z][A-Z0-9_]{1,31}")) {
+            errors.add(new org.opendialer.service.web.FieldError("code", "2-32 letters, digits or _, starting with a letter"));
+        }
+        if (d.label() == null || d.label().isBlank()) {
+            errors.add(new org.opendialer.service.web.FieldError("label", "what agents see, e.g. 'Sent brochure'"));
+        }
+        String effect = d.effect() == null ? "" : d.effect().trim().toUpperCase();
+        if (!List.of("FINAL", "RETRY", "DNC", "CALLBACK").contains(effect)) {
+            errors.add(new org.opendialer.service.web.FieldError("effect", "FINAL, RETRY, DNC or CALLBACK"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        if (jdbc.update("UPDATE dispositions SET label = ?, effect = ?, is_sale = ? WHERE scope_campaign_id = ? AND code = ?",
+                d.label().trim(), effect, d.sale(), campaignId, code) == 0) {
+            jdbc.update("INSERT INTO dispositions (scope_campaign_id, code, label, effect, is_sale, sort_order) VALUES (?, ?, ?, ?, ?, 100)",
+                    campaignId, code, d.label().trim(), effect, d.sale());
+        }
+    }
+
     /** Applies {@code request} to attempt {@code attemptId}; returns the lead's status afterwards. */
     public String dispose(long attemptId, DispositionRequest request) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT a.campaign_id, a.lead_id, a.phone_e164, a.agent_id, "

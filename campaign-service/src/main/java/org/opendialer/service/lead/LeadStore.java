@@ -79,6 +79,7 @@ public class LeadStore {
                 + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
                 + " AND (locked_until IS NULL OR locked_until < ?)"
                 + " AND attempt_count < ?"
+                + " AND (list_id IS NULL OR list_id IN (SELECT ll.id FROM lead_lists ll WHERE ll.active = TRUE))"
                 + " AND (" + zoneClause + ")"
                 + " AND NOT EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone_e164 = leads.phone_e164"
                 + " AND d.scope_campaign_id IN (0, ?))"

@@ -107,6 +107,11 @@ class CampaignApiIT {
         assertThat(screenPop.get("attempts").get(0).get("agent_id").asLong()).isEqualTo(agent);
 
         assertThat(api.post("/api/attempts/" + attempt + "/disposition", "{\"code\": \"MAYBE\"}").status()).isEqualTo(400);
+        Api.Reply badDefinition = api.post("/api/campaigns/" + id + "/dispositions", "{\"code\": \"x\", \"effect\": \"LATER\"}");
+        assertThat(fields(badDefinition)).containsExactlyInAnyOrder("code", "label", "effect");
+        JsonNode offered = api.post("/api/campaigns/" + id + "/dispositions",
+                "{\"code\": \"SENT_BROCHURE\", \"label\": \"Sent brochure\", \"effect\": \"FINAL\", \"sale\": false}").json();
+        assertThat(offered.toString()).contains("SENT_BROCHURE").contains("DO_NOT_CALL");
         JsonNode disposed = api.post("/api/attempts/" + attempt + "/disposition", "{\"code\": \"DO_NOT_CALL\"}").json();
         assertThat(disposed.get("leadStatus").asText()).isEqualTo("DNC");
         String phone = screenPop.get("phone_e164").asText();
@@ -118,6 +123,11 @@ class CampaignApiIT {
         assertThat(report.body().lines().skip(1).filter(l -> l.contains("+1415555")).findFirst().orElseThrow())
                 .startsWith("1,");
         assertThat(api.get("/api/campaigns/" + id + "/reports/leads?format=pdf").status()).isEqualTo(400);
+        assertThat(api.post("/api/campaigns/" + id + "/grades", null).json().get("graded").asInt()).isEqualTo(200);
+        Api.Reply png = api.get("/api/campaigns/" + id + "/charts/connect-by-hour.png");
+        assertThat(png.status()).isEqualTo(200);
+        assertThat(png.body()).contains("PNG");
+        assertThat(api.get("/api/campaigns/" + id + "/charts/pie.png").status()).isEqualTo(400);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'REPORT_EXPORTED'", Long.class)).isPositive();
         assertThat(api.get("/actuator/prometheus").body()).contains("dialer_campaign_dial_level{campaign=\"" + id + "\"");
         JsonNode paused = api.post("/api/campaigns/" + id + "/pause", "{\"reason\": \"lunch\"}").json();

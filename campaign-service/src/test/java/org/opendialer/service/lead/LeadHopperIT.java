@@ -104,6 +104,24 @@ class LeadHopperIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void leadsOfAListSwitchedOffAreNotDialledUntilItIsOnAgain(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).migrated()) {
+            Floor floor = new Floor(db.dataSource(), TUESDAY_1230_UTC);
+            Campaign campaign = floor.campaign("lists");
+            floor.jdbc.update("INSERT INTO lead_lists (campaign_id, name, active, created_at) VALUES (?, 'spring', FALSE, ?)",
+                    campaign.id(), java.sql.Timestamp.from(TUESDAY_1230_UTC));
+            long list = floor.jdbc.queryForObject("SELECT id FROM lead_lists", Long.class);
+            long lead = floor.lead(campaign, "+442071230001", "Europe/London");
+            floor.jdbc.update("UPDATE leads SET list_id = ? WHERE id = ?", list, lead);
+
+            assertThat(drain(floor.hopper(campaign, "a", 10))).isEmpty();
+            floor.jdbc.update("UPDATE lead_lists SET active = TRUE WHERE id = ?", list);
+            assertThat(drain(floor.hopper(campaign, "a", 10))).containsExactly(lead);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void aLeadAtItsDailyAttemptLimitWaitsForTheCalleesNextDay(String kind) {
         try (TestDatabase db = TestDatabase.create(kind).migrated()) {
             Floor floor = new Floor(db.dataSource(), TUESDAY_1230_UTC);
