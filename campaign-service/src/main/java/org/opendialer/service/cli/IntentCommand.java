@@ -6,11 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import org.opendialer.speech.Audio;
-import org.opendialer.speech.asr.Recognition;
 import org.opendialer.speech.asr.VoskRecognizer;
 import org.opendialer.speech.intent.Intent;
 import org.opendialer.speech.intent.IntentTagger;
@@ -51,20 +46,23 @@ public class IntentCommand implements Callable<Integer> {
         if (track != null) {
             track.examples().forEach((k, v) -> examples.put(Intent.valueOf(k), v));
         }
-        String text = utterance;
+        IntentTagger tagger = new IntentTagger(examples);
+        TaggedIntent intent;
         if (audio != null) {
             try (VoskRecognizer vosk = VoskRecognizer.fromConfiguration()) {
-                Recognition heard = vosk.recognize(read(audio), List.of());
-                out.printf("heard: \"%s\" (confidence %.2f)%n", heard.text(), heard.confidence());
-                text = heard.text();
+                // as the robot hears: free recognition, then the intents' phrase list when that finds nothing
+                org.opendialer.speech.robot.Hearing.Heard heard = new org.opendialer.speech.robot.Hearing(vosk, tagger,
+                        track == null ? List.of() : track.examples().values()).hear(org.opendialer.speech.agi.WavFiles.read(audio), List.of());
+                out.printf("heard: \"%s\" (confidence %.2f)%n", heard.recognition().text(), heard.recognition().confidence());
+                intent = heard.intent();
             } catch (IllegalStateException e) {
                 throw new UserFacingException(e.getMessage());
             }
-        }
-        if (text == null) {
+        } else if (utterance != null) {
+            intent = tagger.tag(utterance);
+        } else {
             throw new UserFacingException("give an utterance or --audio FILE.wav");
         }
-        TaggedIntent intent = new IntentTagger(examples).tag(text);
         out.printf("intent: %s (confidence %.2f)%s%n", intent.name(), intent.confidence(),
                 intent.phrase() == null ? "" : ", matched \"" + intent.phrase() + "\"");
         if (track != null && node != null) {
@@ -77,15 +75,5 @@ public class IntentCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static Audio read(Path wav) throws Exception {
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-            AudioFormat f = in.getFormat();
-            AudioFormat pcm = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, f.getSampleRate(), 16, 1, 2, f.getSampleRate(), false);
-            try (AudioInputStream converted = AudioSystem.getAudioInputStream(pcm, in)) {
-                return new Audio(converted.readAllBytes(), (int) f.getSampleRate());
-            }
-        }
     }
 }

@@ -35,6 +35,16 @@ class SpeechCommandsTest {
     }
 
     @Test
+    void intentRecognisesARecordingFirst() throws Exception {
+        Path wav = dir.resolve("answer.wav");
+        org.opendialer.speech.agi.WavFiles.write(new org.opendialer.speech.tts.MaryTtsSynthesizer()
+                .speak("please stop calling me", org.opendialer.speech.Audio.TELEPHONE), wav);
+        CliRun run = CliRun.of("intent", "--audio", wav.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("heard: \"").contains("intent: DO_NOT_CALL");
+    }
+
+    @Test
     void robotRunsAWholeConversationThroughSpeech() {
         CliRun run = CliRun.of("robot", "--script", SCRIPTS + "/broadband-offer.yaml", "--persona", SCRIPTS + "/personas/opt-out.yaml",
                 "--lead", "first_name=Sam");
