@@ -1,0 +1,20 @@
+package org.opendialer.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Frameworks stay at the edges: the engine speaks its own words; Asterisk-Java lives in its adapter only. */
+@AnalyzeClasses(packages = "org.opendialer.engine", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule asteriskJavaStaysInItsAdapter = noClasses().that().resideOutsideOfPackage("..engine.asterisk..")
+            .should().dependOnClassesThat().resideInAPackage("org.asteriskjava..");
+
+    @ArchTest
+    static final ArchRule noSpringInTheEngine = noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..");
+}

@@ -1,0 +1,144 @@
+package org.opendialer.engine.asterisk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opendialer.engine.call.AmdStatus;
+import org.opendialer.engine.call.AttemptId;
+import org.opendialer.engine.call.CallResult;
+import org.opendialer.engine.call.CampaignId;
+import org.opendialer.engine.call.PhoneNumber;
+import org.opendialer.engine.clock.SystemClock;
+import org.opendialer.engine.telephony.AgentEndpoint;
+import org.opendialer.engine.telephony.CallEvent;
+import org.opendialer.engine.telephony.OriginateRequest;
+
+/** The Asterisk telephony through Asterisk-Java's real ManagerConnection against the AMI test server on loopback. */
+class AsteriskTelephonyTest {
+
+    private TestAmiServer asterisk;
+    private AsteriskTelephony telephony;
+    private SystemClock clock;
+    private final BlockingQueue<CallEvent> events = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void connect() throws Exception {
+        asterisk = new TestAmiServer("s3cret", Map.of(
+                "14155550001", new TestAmiServer.Callee("human", 100, 0),
+                "14155550002", new TestAmiServer.Callee("busy", 50, 0),
+                "14155550003", new TestAmiServer.Callee("machine", 80, 200),
+                "14155550004", new TestAmiServer.Callee("noanswer", 50, 0),
+                "14155550005", new TestAmiServer.Callee("congestion", 10, 0)));
+        clock = new SystemClock("test-clock");
+        telephony = new AsteriskTelephony(clock, List.of(new AsteriskServer("pbx1", "127.0.0.1", asterisk.port(), "dialer", "s3cret",
+                "PJSIP/{number}@trunk1", 10)));
+        telephony.setListener(events::add);
+        telephony.connect();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        telephony.close();
+        asterisk.close();
+        clock.close();
+    }
+
+    private static OriginateRequest request(long attempt, String number, boolean amd) {
+        return new OriginateRequest(new AttemptId(attempt), new CampaignId(3), new PhoneNumber("+" + number), "4155550100",
+                Duration.ofSeconds(22), amd, false, Map.of("LEAD_ID", "77"));
+    }
+
+    private CallEvent next() throws InterruptedException {
+        CallEvent event = events.poll(5, TimeUnit.SECONDS);
+        assertThat(event).as("an event within 5 s").isNotNull();
+        return event;
+    }
+
+    @Test
+    void anAnsweredCallRingsIsAnsweredAndIsBridgedToTheAgent() throws Exception {
+        assertThat(telephony.serversInRotation()).containsExactly("pbx1");
+        telephony.originate(request(1, "14155550001", false));
+
+        CallEvent ringing = next();
+        assertThat(ringing).isInstanceOfSatisfying(CallEvent.CallRinging.class, r -> {
+            assertThat(r.server()).isEqualTo("pbx1");
+            assertThat(r.uniqueId()).isEqualTo("dialer-1");
+            assertThat(r.channel()).startsWith("PJSIP/14155550001@trunk1");
+        });
+        assertThat(next()).isInstanceOf(CallEvent.CallAnswered.class);
+
+        var originate = asterisk.actions("Originate").get(0);
+        assertThat(originate).containsEntry("Context", "dialer-outbound").containsEntry("ChannelId", "dialer-1")
+                .containsEntry("Timeout", "22000").containsEntry("Async", "true");
+        assertThat(originate.get("Variable")).contains("ATTEMPT_ID=1").contains("CAMPAIGN_ID=3").contains("LEAD_ID=77");
+
+        telephony.bridge(new AttemptId(1), new AgentEndpoint(9, "PJSIP/agent1009"));
+        assertThat(next()).isInstanceOf(CallEvent.CallBridged.class);
+        Thread.sleep(200);
+        assertThat(asterisk.actions("Setvar")).anySatisfy(a -> assertThat(a).containsEntry("Variable", "AGENT_ENDPOINT")
+                .containsEntry("Value", "PJSIP/agent1009"));
+        assertThat(asterisk.actions("Redirect")).anySatisfy(a -> assertThat(a).containsEntry("Context", "dialer-agent"));
+
+        telephony.hangup(new AttemptId(1));
+        assertThat(next()).isInstanceOfSatisfying(CallEvent.CallEnded.class, e -> {
+            assertThat(e.result()).isEqualTo(CallResult.HUMAN);
+            assertThat(e.cause()).isEqualTo(16);
+        });
+    }
+
+    @Test
+    void busyNoAnswerAndCongestionEndAsSuch() throws Exception {
+        telephony.originate(request(2, "14155550002", false));
+        telephony.originate(request(4, "14155550004", false));
+        telephony.originate(request(5, "14155550005", false));
+        Map<Long, CallResult> results = new java.util.HashMap<>();
+        while (results.size() < 3) {
+            if (next() instanceof CallEvent.CallEnded ended) {
+                results.put(ended.attemptId().value(), ended.result());
+            }
+        }
+        assertThat(results).containsEntry(2L, CallResult.BUSY).containsEntry(4L, CallResult.NO_ANSWER)
+                .containsEntry(5L, CallResult.CONGESTION);
+        assertThat(telephony.freeLines()).isEqualTo(10);
+    }
+
+    @Test
+    void machineDetectionReportsTheVerdictFromTheDialplan() throws Exception {
+        telephony.originate(request(3, "14155550003", true));
+        CallEvent.CallAnswered answered = null;
+        CallEvent.CallEnded ended = null;
+        while (ended == null) {
+            CallEvent e = next();
+            if (e instanceof CallEvent.CallAnswered a) {
+                answered = a;
+            } else if (e instanceof CallEvent.CallEnded x) {
+                ended = x;
+            }
+        }
+        assertThat(answered).isNotNull();
+        assertThat(answered.amd()).isEqualTo(AmdStatus.MACHINE);
+        assertThat(ended.result()).isEqualTo(CallResult.MACHINE);
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsOutOfRotationAndCallsFailCleanly() throws Exception {
+        AsteriskTelephony down = new AsteriskTelephony(clock, List.of(new AsteriskServer("pbx9", "127.0.0.1", 1, "dialer", "x",
+                "PJSIP/{number}@trunk1", 10)));
+        BlockingQueue<CallEvent> mine = new LinkedBlockingQueue<>();
+        down.setListener(mine::add);
+        down.connect();
+        assertThat(down.serversInRotation()).isEmpty();
+        assertThat(down.freeLines()).isZero();
+        down.originate(request(6, "14155550001", false));
+        CallEvent e = mine.poll(2, TimeUnit.SECONDS);
+        assertThat(e).isInstanceOfSatisfying(CallEvent.CallEnded.class, x -> assertThat(x.result()).isEqualTo(CallResult.CONGESTION));
+    }
+}

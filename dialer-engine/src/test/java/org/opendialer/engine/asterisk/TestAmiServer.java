@@ -1,0 +1,244 @@
+package org.opendialer.engine.asterisk;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stand-in Asterisk for tests: it speaks the AMI wire protocol over TCP (banner, MD5 challenge login,
+ * responses echoing ActionID, events), so the real Asterisk-Java {@code ManagerConnection} talks to it as to
+ * a server. Originated calls play out as the test scripted them by the number dialled: answered by a person
+ * or a machine after a delay, busy, no answer, congestion. Redirect, SetVar and Hangup are obeyed and logged.
+ */
+final class TestAmiServer implements AutoCloseable {
+
+    /** What the callee at a number does. */
+    record Callee(String outcome, long afterMillis, long talkMillis) {
+    }
+
+    private final ServerSocket socket;
+    private final String secret;
+    private final Map<String, Callee> callees;
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
+    private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
+    private final List<Session> sessions = new CopyOnWriteArrayList<>();
+    private final Map<String, String> channelsByUniqueId = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean running = true;
+
+    TestAmiServer(String secret, Map<String, Callee> callees) throws IOException {
+        this.socket = new ServerSocket(0);
+        this.secret = secret;
+        this.callees = callees;
+        Thread acceptor = new Thread(this::accept, "test-ami");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    /** Every action received, as key/value maps (keys lower case). */
+    List<Map<String, String>> actions() {
+        return actions;
+    }
+
+    List<Map<String, String>> actions(String name) {
+        return actions.stream().filter(a -> name.equalsIgnoreCase(a.get("action"))).toList();
+    }
+
+    /** Drops every client connection, as a crashed or restarted Asterisk would. */
+    void dropConnections() throws IOException {
+        for (Session s : sessions) {
+            s.socket.close();
+        }
+    }
+
+    private void accept() {
+        while (running) {
+            try {
+                Socket client = socket.accept();
+                Session session = new Session(client);
+                sessions.add(session);
+                Thread t = new Thread(session::serve, "test-ami-session");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private final class Session {
+        final Socket socket;
+        Writer out;
+        String challenge;
+
+        Session(Socket socket) {
+            this.socket = socket;
+        }
+
+        void serve() {
+            try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+                out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
+                write("Asterisk Call Manager/5.0.1\r\n");
+                Map<String, String> message = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.isEmpty()) {
+                        if (!message.isEmpty()) {
+                            handle(message);
+                        }
+                        message = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                    } else {
+                        int colon = line.indexOf(':');
+                        if (colon > 0) {
+                            String key = line.substring(0, colon).trim();
+                            String value = line.substring(colon + 1).trim();
+                            message.merge(key, value, (a, b) -> a + "\n" + b); // repeated Variable: lines
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // client gone
+            } finally {
+                sessions.remove(this);
+            }
+        }
+
+        void handle(Map<String, String> m) throws IOException {
+            Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            copy.putAll(m);
+            actions.add(copy);
+            String id = m.getOrDefault("actionid", "");
+            String action = m.getOrDefault("action", "");
+            switch (action.toLowerCase()) {
+                case "challenge" -> {
+                    challenge = Long.toString(System.nanoTime());
+                    respond(id, "Success", "Challenge: " + challenge);
+                }
+                case "login" -> {
+                    if (md5(challenge + secret).equals(m.get("key"))) {
+                        respond(id, "Success", "Message: Authentication accepted");
+                        write("Event: FullyBooted\r\nPrivilege: system,all\r\nStatus: Fully Booted\r\n\r\n");
+                    } else {
+                        respond(id, "Error", "Message: Authentication failed");
+                    }
+                }
+                case "coresettings" -> respond(id, "Success", "AsteriskVersion: 18.10.0\r\nAMIversion: 5.0.1");
+                case "originate" -> {
+                    respond(id, "Success", "Message: Originate successfully queued");
+                    originate(m, id);
+                }
+                case "hangup" -> {
+                    respond(id, "Success", "Message: Channel Hungup");
+                    String channel = m.get("channel");
+                    channelsByUniqueId.entrySet().stream().filter(e -> e.getValue().equals(channel)).findFirst()
+                            .ifPresent(e -> hangup(e.getValue(), e.getKey(), 16, "Normal Clearing"));
+                }
+                case "logoff" -> {
+                    respond(id, "Goodbye", "Message: Thanks for all the fish.");
+                    socket.close();
+                }
+                default -> respond(id, "Success", "Message: " + action + " done");
+            }
+        }
+
+        void originate(Map<String, String> m, String actionId) {
+            String channelSpec = m.get("channel");
+            String uniqueId = m.get("channelid");
+            String number = channelSpec.replaceAll("^[^/]*/([^@]*).*$", "$1");
+            Callee callee = callees.getOrDefault(number, new Callee("noanswer", 50, 0));
+            String channel = channelSpec + "-0000" + (channelsByUniqueId.size() + 1);
+            channelsByUniqueId.put(uniqueId, channel);
+            boolean amd = m.getOrDefault("variable", "").contains("DIALER_AMD=1");
+            later(10, () -> event("Newchannel", channel, uniqueId, "ChannelState: 0\r\nChannelStateDesc: Down"));
+            later(20, () -> event("Newstate", channel, uniqueId, "ChannelState: 5\r\nChannelStateDesc: Ringing"));
+            switch (callee.outcome()) {
+                case "human", "machine" -> {
+                    later(20 + callee.afterMillis(), () -> {
+                        event("Newstate", channel, uniqueId, "ChannelState: 6\r\nChannelStateDesc: Up");
+                        write("Event: OriginateResponse\r\nActionID: " + actionId + "\r\nResponse: Success\r\nChannel: " + channel
+                                + "\r\nContext: dialer-outbound\r\nExten: s\r\nReason: 4\r\nUniqueid: " + uniqueId + "\r\n\r\n");
+                        if (amd) {
+                            String status = callee.outcome().equals("machine") ? "MACHINE" : "HUMAN";
+                            event("VarSet", channel, uniqueId, "Variable: AMDSTATUS\r\nValue: " + status);
+                        }
+                    });
+                    if (callee.talkMillis() > 0) {
+                        later(20 + callee.afterMillis() + callee.talkMillis(), () -> hangup(channel, uniqueId, 16, "Normal Clearing"));
+                    }
+                }
+                case "busy" -> later(20 + callee.afterMillis(), () -> failed(actionId, channel, uniqueId, 5, 17, "User busy"));
+                case "congestion" -> later(20 + callee.afterMillis(), () -> failed(actionId, channel, uniqueId, 8, 34, "Circuit/channel congestion"));
+                default -> later(20 + callee.afterMillis(), () -> failed(actionId, channel, uniqueId, 3, 19, "No answer"));
+            }
+        }
+
+        void failed(String actionId, String channel, String uniqueId, int reason, int cause, String text) {
+            write("Event: OriginateResponse\r\nActionID: " + actionId + "\r\nResponse: Failure\r\nChannel: " + channel
+                    + "\r\nContext: dialer-outbound\r\nExten: s\r\nReason: " + reason + "\r\nUniqueid: " + uniqueId + "\r\n\r\n");
+            hangup(channel, uniqueId, cause, text);
+        }
+
+        void hangup(String channel, String uniqueId, int cause, String text) {
+            if (channelsByUniqueId.remove(uniqueId) != null) {
+                event("Hangup", channel, uniqueId, "Cause: " + cause + "\r\nCause-txt: " + text);
+            }
+        }
+
+        void event(String name, String channel, String uniqueId, String fields) {
+            write("Event: " + name + "\r\nPrivilege: call,all\r\nChannel: " + channel + "\r\nUniqueid: " + uniqueId
+                    + "\r\nLinkedid: " + uniqueId + "\r\n" + fields + "\r\n\r\n");
+        }
+
+        void respond(String actionId, String response, String fields) {
+            write("Response: " + response + "\r\nActionID: " + actionId + "\r\n" + fields + "\r\n\r\n");
+        }
+
+        synchronized void write(String text) {
+            try {
+                out.write(text);
+                out.flush();
+            } catch (IOException ignored) {
+                // client gone
+            }
+        }
+
+        void later(long millis, Runnable task) {
+            timers.schedule(task, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        running = false;
+        socket.close();
+        timers.shutdownNow();
+        for (Session s : new ArrayList<>(sessions)) {
+            s.socket.close();
+        }
+    }
+}
