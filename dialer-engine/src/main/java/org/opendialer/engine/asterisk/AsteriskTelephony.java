@@ -1,6 +1,7 @@
 package org.opendialer.engine.asterisk;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,11 @@ import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.action.SetVarAction;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
@@ -86,7 +92,8 @@ public final class AsteriskTelephony implements Telephony {
             emit(new CallEvent.CallEnded(request.attemptId(), clock.now(), CallResult.CONGESTION, 34, "no Asterisk server has a free line"));
             return;
         }
-        Call call = new Call(request.attemptId(), server, "dialer-" + request.attemptId().value(), request.detectMachine());
+        Call call = new Call(request.attemptId(), server, "dialer-" + request.attemptId().value(), request.detectMachine(),
+                clock.nowMillis(), request.ringTimeout().toMillis());
         calls.put(call.attempt, call);
         byUniqueId.put(call.uniqueId, call);
         server.inUse++;
@@ -210,6 +217,17 @@ public final class AsteriskTelephony implements Telephony {
     // ---- events ------------------------------------------------------------------------------
 
     private void onEvent(Server server, ManagerEvent event) {
+        if (event instanceof DisconnectEvent) {
+            LOG.warn("Asterisk server {} disconnected: out of rotation until it answers again", server.config.name());
+            return;
+        }
+        if (event instanceof ConnectEvent && server.loggedInOnce) {
+            // Asterisk-Java has reconnected: calls that lived through the outage carry on, the others are closed
+            Thread reconcile = new Thread(() -> reconcile(server), "dialer-ami-reconcile");
+            reconcile.setDaemon(true);
+            reconcile.start();
+            return;
+        }
         if (event instanceof OriginateResponseEvent response) {
             Call call = response.getUniqueId() != null ? byUniqueId.get(response.getUniqueId()) : null;
             if (call == null && response.getActionId() != null && response.getActionId().startsWith("attempt-")) {
@@ -250,6 +268,52 @@ public final class AsteriskTelephony implements Telephony {
         }
     }
 
+    /**
+     * Closes the calls this server no longer has (asked with CoreShowChannels after a reconnect), so no attempt
+     * stays open and no lead waits for an answer that will never come; nothing is dialled again here.
+     */
+    void reconcile(Server server) {
+        java.util.Set<String> alive = new java.util.HashSet<>();
+        try {
+            ResponseEvents listed = server.connection.sendEventGeneratingAction(new CoreShowChannelsAction(), 10_000);
+            for (ManagerEvent e : listed.getEvents()) {
+                if (e instanceof CoreShowChannelEvent channel && channel.getUniqueid() != null) {
+                    alive.add(channel.getUniqueid());
+                }
+            }
+        } catch (Exception e) {
+            LOG.warn("Could not list the channels of {} after reconnecting: {}", server.config.name(), e.getMessage());
+            return;
+        }
+        for (Call call : List.copyOf(calls.values())) {
+            if (call.server == server && !alive.contains(call.uniqueId)) {
+                ended(call, call.answered ? CallResult.HUMAN : CallResult.FAILED, 0, "channel gone after the AMI connection was lost");
+            }
+        }
+    }
+
+    /**
+     * Closes calls stuck past any sensible time in one state (Asterisk lost them or an event went missing):
+     * not answered {@code ringGrace} after the ring timeout, or on the line longer than {@code maxTalk}.
+     */
+    public int watchdog(Duration ringGrace, Duration maxTalk) {
+        long now = clock.nowMillis();
+        int closed = 0;
+        for (Call call : List.copyOf(calls.values())) {
+            long age = now - call.placedAtMillis;
+            boolean stuckRinging = !call.answered && age > call.ringTimeoutMillis + ringGrace.toMillis();
+            boolean stuckTalking = call.answered && age > maxTalk.toMillis();
+            if (stuckRinging || stuckTalking) {
+                if (call.channel != null) {
+                    send(call, new HangupAction(call.channel));
+                }
+                ended(call, stuckRinging ? CallResult.FAILED : CallResult.HUMAN, 0, "closed by the watchdog: no word from Asterisk");
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     private static String uniqueIdOf(ManagerEvent event) {
         if (event instanceof NewStateEvent e) {
             return e.getUniqueId();
@@ -288,12 +352,16 @@ public final class AsteriskTelephony implements Telephony {
         volatile boolean ringing;
         volatile boolean answered;
         volatile AmdStatus amd;
+        final long placedAtMillis;
+        final long ringTimeoutMillis;
 
-        Call(AttemptId attempt, Server server, String uniqueId, boolean detect) {
+        Call(AttemptId attempt, Server server, String uniqueId, boolean detect, long placedAtMillis, long ringTimeoutMillis) {
             this.attempt = attempt;
             this.server = server;
             this.uniqueId = uniqueId;
             this.detect = detect;
+            this.placedAtMillis = placedAtMillis;
+            this.ringTimeoutMillis = ringTimeoutMillis;
         }
     }
 
@@ -302,6 +370,7 @@ public final class AsteriskTelephony implements Telephony {
         final AsteriskServer config;
         ManagerConnection connection;
         int inUse;
+        volatile boolean loggedInOnce;
 
         Server(AsteriskServer config) {
             this.config = config;
@@ -314,6 +383,7 @@ public final class AsteriskTelephony implements Telephony {
             connection.addEventListener(events);
             try {
                 connection.login();
+                loggedInOnce = true;
             } catch (Exception e) {
                 LOG.warn("Asterisk server {} ({}:{}) is out of rotation: {}", config.name(), config.host(), config.port(), e.getMessage());
             }

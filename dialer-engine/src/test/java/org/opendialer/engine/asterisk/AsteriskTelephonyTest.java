@@ -141,4 +141,36 @@ class AsteriskTelephonyTest {
         CallEvent e = mine.poll(2, TimeUnit.SECONDS);
         assertThat(e).isInstanceOfSatisfying(CallEvent.CallEnded.class, x -> assertThat(x.result()).isEqualTo(CallResult.CONGESTION));
     }
+
+    @Test
+    void afterAReconnectCallsTheServerLostAreClosedAndTheOthersCarryOn() throws Exception {
+        telephony.originate(request(7, "14155550001", false));
+        assertThat(next()).isInstanceOf(CallEvent.CallRinging.class);
+        assertThat(next()).isInstanceOf(CallEvent.CallAnswered.class);
+
+        asterisk.dropConnections(true); // Asterisk restarted: the call is gone, no Hangup will ever come
+        CallEvent closed = events.poll(20, TimeUnit.SECONDS);
+        assertThat(closed).as("closed after the reconnect").isInstanceOfSatisfying(CallEvent.CallEnded.class,
+                e -> assertThat(e.causeText()).contains("channel gone"));
+        assertThat(telephony.serversInRotation()).containsExactly("pbx1");
+        assertThat(asterisk.actions("Originate")).hasSize(1); // nothing dialled again because of the reconnect
+    }
+
+    @Test
+    void theWatchdogClosesACallAsteriskNeverReportedOn() throws Exception {
+        AsteriskTelephony silent = new AsteriskTelephony(clock, List.of(new AsteriskServer("pbx1", "127.0.0.1", asterisk.port(),
+                "dialer", "s3cret", "PJSIP/{number}@trunk1", 10)));
+        BlockingQueue<CallEvent> mine = new LinkedBlockingQueue<>();
+        silent.setListener(mine::add);
+        silent.connect();
+        silent.originate(request(8, "14155550004", false)); // no answer: rings until the test server gives up
+        assertThat(silent.watchdog(Duration.ZERO, Duration.ofHours(4))).as("not yet past its ring timeout").isZero();
+        assertThat(silent.watchdog(Duration.ofSeconds(-30), Duration.ofHours(4))).isEqualTo(1);
+        CallEvent e = mine.poll(2, TimeUnit.SECONDS);
+        while (e instanceof CallEvent.CallRinging) {
+            e = mine.poll(2, TimeUnit.SECONDS);
+        }
+        assertThat(e).isInstanceOfSatisfying(CallEvent.CallEnded.class, x -> assertThat(x.causeText()).contains("watchdog"));
+        silent.close();
+    }
 }

@@ -62,11 +62,21 @@ final class TestAmiServer implements AutoCloseable {
         return actions.stream().filter(a -> name.equalsIgnoreCase(a.get("action"))).toList();
     }
 
-    /** Drops every client connection, as a crashed or restarted Asterisk would. */
-    void dropConnections() throws IOException {
+    /**
+     * Drops every client connection, as a restarted Asterisk would; with {@code losingCalls} the calls in
+     * progress are gone too (no Hangup event is ever sent for them).
+     */
+    void dropConnections(boolean losingCalls) throws IOException {
+        if (losingCalls) {
+            channelsByUniqueId.clear();
+        }
         for (Session s : sessions) {
             s.socket.close();
         }
+    }
+
+    int sessions() {
+        return sessions.size();
     }
 
     private void accept() {
@@ -140,6 +150,15 @@ final class TestAmiServer implements AutoCloseable {
                     }
                 }
                 case "coresettings" -> respond(id, "Success", "AsteriskVersion: 18.10.0\r\nAMIversion: 5.0.1");
+                case "coreshowchannels" -> {
+                    respond(id, "Success", "EventList: start\r\nMessage: Channels will follow");
+                    for (Map.Entry<String, String> c : channelsByUniqueId.entrySet()) {
+                        write("Event: CoreShowChannel\r\nActionID: " + id + "\r\nChannel: " + c.getValue() + "\r\nUniqueid: "
+                                + c.getKey() + "\r\nChannelState: 6\r\nChannelStateDesc: Up\r\n\r\n");
+                    }
+                    write("Event: CoreShowChannelsComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\nListItems: "
+                            + channelsByUniqueId.size() + "\r\n\r\n");
+                }
                 case "originate" -> {
                     respond(id, "Success", "Message: Originate successfully queued");
                     originate(m, id);
