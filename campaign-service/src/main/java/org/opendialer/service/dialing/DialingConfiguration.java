@@ -107,7 +107,8 @@ public class DialingConfiguration {
     public TelephonyFactory telephonyFactory(org.opendialer.service.robot.ScriptStore scripts,
                                              org.opendialer.service.robot.SpeechEngines speech, JdbcTemplate jdbc,
                                              DispositionService dispositions,
-                                             @Value("${dialer.personas:scripts/personas}") String personas) {
+                                             @Value("${dialer.personas:scripts/personas}") String personas,
+                                             @Value("${dialer.asterisk.servers:}") String asteriskServers) {
         return new TelephonyFactory((campaign, clock) -> {
             if (campaign.mode() != org.opendialer.service.campaign.DialingMode.AGENTLESS) {
                 return null;
@@ -116,7 +117,7 @@ public class DialingConfiguration {
                     new org.opendialer.service.robot.RobotCalls(speech, track,
                             org.opendialer.service.robot.Personas.load(java.nio.file.Path.of(personas)), jdbc, dispositions, clock))
                     .orElse(null);
-        });
+        }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers));
     }
 
     @Bean(destroyMethod = "close")

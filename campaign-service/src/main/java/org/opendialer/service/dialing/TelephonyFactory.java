@@ -15,14 +15,20 @@ import org.opendialer.service.web.ConflictException;
 public class TelephonyFactory {
 
     private final java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots;
+    private final java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk;
 
     public TelephonyFactory() {
-        this((campaign, clock) -> null);
+        this((campaign, clock) -> null, java.util.List.of());
     }
 
-    /** @param robots the speech robot for a campaign's robot calls (null: the callee model decides how long they last) */
-    public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots) {
+    /**
+     * @param robots   the speech robot for a campaign's robot calls (null: the callee model decides how long they last)
+     * @param asterisk the Asterisk servers ASTERISK campaigns dial through ({@code dialer.asterisk.servers})
+     */
+    public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots,
+                            java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk) {
         this.robots = robots;
+        this.asterisk = java.util.List.copyOf(asterisk);
     }
 
     /** The telephony for {@code campaign} on {@code clock}; a simulated one also gets its call centre attached by the caller. */
@@ -36,8 +42,27 @@ public class TelephonyFactory {
             }
             return new Connected(centre.pbx(), centre);
         }
+        if ("ASTERISK".equals(campaign.telephony()) && !asterisk.isEmpty()) {
+            org.opendialer.engine.asterisk.AsteriskTelephony telephony = new org.opendialer.engine.asterisk.AsteriskTelephony(clock, asterisk);
+            telephony.connect();
+            if (telephony.serversInRotation().isEmpty()) {
+                telephony.close();
+                throw new ConflictException("no configured Asterisk server answers (" + asterisk.stream()
+                        .map(s -> s.name() + " " + s.host() + ":" + s.port()).toList() + "); check dialer.asterisk.servers and AMI access");
+            }
+            watchdog(clock, telephony);
+            return new Connected(telephony, null);
+        }
         throw new ConflictException("campaign '" + campaign.name() + "' dials through " + campaign.telephony()
-                + " telephony, which is not configured on this server; use telephony SIMULATED");
+                + " telephony, which is not configured on this server (dialer.asterisk.servers); use telephony SIMULATED");
+    }
+
+    /** Every 30 s: closes calls Asterisk never reported on (ring timeout + 60 s, or 4 hours on the line). */
+    private static void watchdog(DialerClock clock, org.opendialer.engine.asterisk.AsteriskTelephony telephony) {
+        clock.schedule(java.time.Duration.ofSeconds(30), () -> {
+            telephony.watchdog(java.time.Duration.ofSeconds(60), java.time.Duration.ofHours(4));
+            watchdog(clock, telephony);
+        });
     }
 
     /** A connected telephony and, for the simulated PBX, its callees. */

@@ -23,6 +23,28 @@ public record AsteriskServer(String name, String host, int port, String user, St
         }
     }
 
+    /**
+     * Servers as configured in one line: {@code name=user:secret@host:port/maxChannels/dialString}, several
+     * separated by {@code ;}, e.g. {@code pbx1=dialer:s3cret@10.0.0.5:5038/120/PJSIP/{number}@trunk1}.
+     */
+    public static java.util.List<AsteriskServer> parseAll(String text) {
+        java.util.List<AsteriskServer> servers = new java.util.ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return servers;
+        }
+        java.util.regex.Pattern form = java.util.regex.Pattern.compile("([^=]+)=([^:]+):([^@]*)@([^:/]+):(\\d+)/(\\d+)/(.+)");
+        for (String part : text.split(";")) {
+            java.util.regex.Matcher m = form.matcher(part.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("Asterisk server '" + part.trim()
+                        + "' must look like name=user:secret@host:port/maxChannels/dialString, e.g. pbx1=dialer:s3cret@10.0.0.5:5038/120/PJSIP/{number}@trunk1");
+            }
+            servers.add(new AsteriskServer(m.group(1).trim(), m.group(4), Integer.parseInt(m.group(5)), m.group(2), m.group(3),
+                    m.group(7).trim(), Integer.parseInt(m.group(6))));
+        }
+        return servers;
+    }
+
     String channelFor(String digits) {
         return dialString.replace("{number}", digits);
     }
