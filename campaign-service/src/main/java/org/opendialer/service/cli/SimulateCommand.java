@@ -108,13 +108,13 @@ public class SimulateCommand implements Callable<Integer> {
     private static void table(SimulationReport report, Scenario scenario, PrintWriter out) {
         out.printf("%s: %d agents, %d day%s from seed %d, abandon target %.1f %%%n", report.scenario(), report.agents(),
                 report.days(), report.days() == 1 ? "" : "s", report.firstSeed(), scenario.abandonTarget() * 100);
-        out.printf("%-16s %9s %8s %8s %9s %9s %8s %8s %8s %9s %6s%n", "policy", "occupancy", "abandon", "worst-hr",
-                "live", "placed", "talk/h", "conn/h", "wait-s", "2s-rule", "over");
+        out.printf("%-16s %9s %8s %8s %9s %9s %8s %8s %8s %9s %6s %16s%n", "policy", "occupancy", "abandon", "worst-hr",
+                "live", "placed", "talk/h", "conn/h", "wait-s", "2s-rule", "over", "decide p50/p99");
         for (PolicyResult r : report.results()) {
-            out.printf("%-16s %8.1f%% %7.2f%% %7.2f%% %9d %9d %8.2f %8.1f %8.1f %8.2f%% %5.0f%%%n", r.policy(),
+            out.printf("%-16s %8.1f%% %7.2f%% %7.2f%% %9d %9d %8.2f %8.1f %8.1f %8.2f%% %5.0f%% %7.3f/%.3f ms%n", r.policy(),
                     r.occupancy() * 100, r.abandonRate() * 100, r.maxHourlyAbandonRate() * 100, r.liveAnswers(),
                     r.callsPlaced(), r.talkHoursPerAgentHour(), r.connectsPerAgentHour(), r.meanAgentWaitSeconds(),
-                    r.twoSecondCompliance() * 100, r.daysOverTarget() * 100);
+                    r.twoSecondCompliance() * 100, r.daysOverTarget() * 100, r.decisionMillisP50(), r.decisionMillisP99());
         }
         out.printf("%-16s %8.1f%% %7.2f%%   (talk share at most %.1f %%)%n", "physical cap", report.capOccupancy() * 100,
                 0.0, report.capTalkShare() * 100);

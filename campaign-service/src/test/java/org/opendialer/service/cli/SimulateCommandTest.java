@@ -50,7 +50,7 @@ class SimulateCommandTest {
         CliRun run = CliRun.of("simulate", "--scenario", file.toString(), "--policy", "progressive,predictive");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("evening-team: 6 agents").contains("progressive").contains("predictive")
-                .contains("physical cap");
+                .contains("physical cap").contains("decide p50/p99").containsPattern("\\d+\\.\\d{3}/\\d+\\.\\d{3} ms");
     }
 
     @Test
