@@ -63,8 +63,10 @@ public final class RobotCalls implements RobotLine {
         Instant started = clock.now();
         ConversationResult result = speech.robot().converse(track, new SimulatedCallee(callee, speech.voice()), lead,
                 started.atZone(zone));
-        double seconds = store(attempt, Long.parseLong(vars.getOrDefault("LEAD_ID", "0")), started, result);
+        long leadId = Long.parseLong(vars.getOrDefault("LEAD_ID", "0"));
+        double seconds = store(attempt, leadId, started, result);
         settle(attempt, result);
+        regrade(request.campaignId().value(), leadId, started.atZone(zone).toLocalDate());
         return seconds;
     }
 
@@ -83,6 +85,18 @@ public final class RobotCalls implements RobotLine {
                     t.heard() == null ? null : (int) (answer * 1000), (int) t.latencyMillis());
         }
         return Math.max(1, at);
+    }
+
+    /** What the callee just said counts at once: the lead's score, grade and customer status are stored again. */
+    private void regrade(long campaignId, long lead, java.time.LocalDate today) {
+        javax.sql.DataSource dataSource = jdbc.getDataSource();
+        try {
+            new org.opendialer.reports.ranking.LeadGrades(dataSource, new org.opendialer.reports.ranking.LeadStream(dataSource,
+                    new org.opendialer.reports.ranking.InterestScorer(org.opendialer.reports.ranking.GradingWeights.DEFAULT),
+                    org.opendialer.reports.lost.LostCustomerRules.standard(), today)).persistLead(campaignId, lead);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not grade lead " + lead + " after its robot call: " + e.getMessage(), e);
+        }
     }
 
     private void settle(long attempt, ConversationResult result) {

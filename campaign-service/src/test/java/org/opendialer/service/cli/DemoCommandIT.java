@@ -71,6 +71,9 @@ class DemoCommandIT {
                     Long.class)).isPositive();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id "
                     + "WHERE c.dialing_mode = 'AGENTLESS' AND a.disposition_code IS NOT NULL", Long.class)).isPositive();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads l JOIN campaigns c ON c.id = l.campaign_id "
+                    + "WHERE c.dialing_mode = 'AGENTLESS' AND l.interest_grade IS NOT NULL", Long.class))
+                    .as("each lead the robot talked to is graded at once").isPositive();
 
             // the analyst's reports on the demo day, from the CLI
             CliRun leads = CliRun.of("report", "--db-url", db.settings().url(), "--db-user", db.settings().user(),

@@ -24,6 +24,15 @@ public final class LeadGrades {
 
     /** Grades every lead of the campaign; returns how many were stored. */
     public long persist(long campaignId) throws SQLException {
+        return persist(campaignId, null);
+    }
+
+    /** Grades one lead again (after a call); true when it was found. */
+    public boolean persistLead(long campaignId, long leadId) throws SQLException {
+        return persist(campaignId, leadId) == 1;
+    }
+
+    private long persist(long campaignId, Long onlyLead) throws SQLException {
         long[] stored = {0};
         try (Connection c = dataSource.getConnection();
              PreparedStatement update = c.prepareStatement("UPDATE leads SET interest_score = ?, interest_grade = ?, grade_reason = ?, "
@@ -31,7 +40,7 @@ public final class LeadGrades {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                stream.forEach(campaignId, lead -> {
+                java.util.function.Consumer<RankedLead> store = lead -> {
                     try {
                         update.setInt(1, lead.interest().score());
                         update.setString(2, lead.interest().grade().name());
@@ -52,7 +61,12 @@ public final class LeadGrades {
                     } catch (SQLException e) {
                         throw new IllegalStateException("could not store the grade of lead " + lead.leadId() + ": " + e.getMessage(), e);
                     }
-                });
+                };
+                if (onlyLead == null) {
+                    stream.forEach(campaignId, store);
+                } else {
+                    stream.forLead(campaignId, onlyLead, store);
+                }
                 update.executeBatch();
                 c.commit();
             } finally {

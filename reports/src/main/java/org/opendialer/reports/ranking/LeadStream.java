@@ -37,25 +37,36 @@ public final class LeadStream {
     }
 
     public void forEach(long campaignId, Consumer<RankedLead> sink) throws SQLException {
+        forEach(campaignId, 0, Long.MAX_VALUE, sink);
+    }
+
+    /** The one lead {@code leadId} of the campaign, e.g. to grade it again right after a call. */
+    public void forLead(long campaignId, long leadId, Consumer<RankedLead> sink) throws SQLException {
+        forEach(campaignId, leadId, leadId, sink);
+    }
+
+    private void forEach(long campaignId, long fromLead, long toLead, Consumer<RankedLead> sink) throws SQLException {
         List<Connection> connections = new ArrayList<>();
         try {
             Sorted leads = open(connections, "SELECT id, phone_e164, first_name, last_name, company, email, status, last_disposition, "
-                    + "customer_since, last_purchase, churned_at, customer_status FROM leads WHERE campaign_id = ? ORDER BY id", campaignId);
+                    + "customer_since, last_purchase, churned_at, customer_status FROM leads WHERE campaign_id = ? AND id BETWEEN ? AND ? ORDER BY id", campaignId, fromLead, toLead);
             Sorted attempts = open(connections, "SELECT lead_id, COUNT(*), "
                     + "SUM(CASE WHEN talk_s > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN talk_s >= 30 THEN 1 ELSE 0 END), "
                     + "COALESCE(MAX(talk_s), 0), COALESCE(SUM(talk_s), 0) FROM call_attempts WHERE campaign_id = ? "
-                    + "GROUP BY lead_id ORDER BY lead_id", campaignId);
+                    + "AND lead_id BETWEEN ? AND ? GROUP BY lead_id ORDER BY lead_id", campaignId, fromLead, toLead);
             Sorted dispositions = open(connections, "SELECT DISTINCT lead_id, disposition_code FROM call_attempts "
-                    + "WHERE campaign_id = ? AND disposition_code IS NOT NULL ORDER BY lead_id", campaignId);
+                    + "WHERE campaign_id = ? AND lead_id BETWEEN ? AND ? AND disposition_code IS NOT NULL ORDER BY lead_id", campaignId,
+                    fromLead, toLead);
             Sorted turns = open(connections, "SELECT t.lead_id, COALESCE(SUM(t.points), 0), "
                     + "SUM(CASE WHEN t.is_question THEN 1 ELSE 0 END), COUNT(*), "
                     + "SUM(CASE WHEN t.transcript IS NOT NULL AND t.transcript <> '' THEN 1 ELSE 0 END), MAX(t.started_at) "
                     + "FROM conversation_turns t JOIN leads l ON l.id = t.lead_id WHERE l.campaign_id = ? "
-                    + "GROUP BY t.lead_id ORDER BY t.lead_id", campaignId);
+                    + "AND t.lead_id BETWEEN ? AND ? GROUP BY t.lead_id ORDER BY t.lead_id", campaignId, fromLead, toLead);
             Sorted intents = open(connections, "SELECT DISTINCT t.lead_id, t.intent FROM conversation_turns t "
-                    + "JOIN leads l ON l.id = t.lead_id WHERE l.campaign_id = ? AND t.intent IS NOT NULL ORDER BY t.lead_id", campaignId);
+                    + "JOIN leads l ON l.id = t.lead_id WHERE l.campaign_id = ? AND t.lead_id BETWEEN ? AND ? AND t.intent IS NOT NULL "
+                    + "ORDER BY t.lead_id", campaignId, fromLead, toLead);
             Sorted callbacks = open(connections, "SELECT lead_id, COUNT(*) FROM callbacks WHERE campaign_id = ? "
-                    + "GROUP BY lead_id ORDER BY lead_id", campaignId);
+                    + "AND lead_id BETWEEN ? AND ? GROUP BY lead_id ORDER BY lead_id", campaignId, fromLead, toLead);
             while (leads.next()) {
                 ResultSet l = leads.rs;
                 long id = l.getLong(1);
@@ -115,7 +126,7 @@ public final class LeadStream {
         return date == null ? null : date.toLocalDate().toString();
     }
 
-    private Sorted open(List<Connection> connections, String sql, long campaignId) throws SQLException {
+    private Sorted open(List<Connection> connections, String sql, long campaignId, long fromLead, long toLead) throws SQLException {
         Connection connection = dataSource.getConnection();
         connections.add(connection);
         boolean mysql = connection.getMetaData().getDatabaseProductName().toLowerCase().matches(".*(mysql|mariadb).*");
@@ -125,6 +136,8 @@ public final class LeadStream {
         PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         ps.setFetchSize(mysql ? Integer.MIN_VALUE : 1000);
         ps.setLong(1, campaignId);
+        ps.setLong(2, fromLead);
+        ps.setLong(3, toLead);
         return new Sorted(ps.executeQuery());
     }
 
