@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * campaign's talk track with a simulated callee (a persona, picked per attempt), through MaryTTS and Vosk.
  * Every turn is stored in {@code conversation_turns}; the outcome becomes the attempt's disposition (a
  * do-not-call request reaches the DNC list, a callback is booked at the time asked for, a hot lead is
- * recorded as interested with the robot's briefing in the attempt's notes).
+ * recorded as interested with the robot's briefing in the attempt's notes, and handed to a ready agent).
  */
 public final class RobotCalls implements RobotLine {
 
@@ -53,7 +53,7 @@ public final class RobotCalls implements RobotLine {
     }
 
     @Override
-    public double converseSeconds(OriginateRequest request, boolean machine) {
+    public Talk converse(OriginateRequest request, boolean machine) {
         long attempt = request.attemptId().value();
         Map<String, String> vars = request.variables();
         Map<String, String> lead = new HashMap<>();
@@ -67,7 +67,7 @@ public final class RobotCalls implements RobotLine {
         double seconds = store(attempt, leadId, started, result);
         settle(attempt, result);
         regrade(request.campaignId().value(), leadId, started.atZone(zone).toLocalDate());
-        return seconds;
+        return new Talk(seconds, result.outcome() == ConversationResult.Outcome.TRANSFERRED);
     }
 
     /** Stores the turns, timed as they would have happened on the line; returns the conversation's length. */

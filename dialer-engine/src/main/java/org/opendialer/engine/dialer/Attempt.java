@@ -19,6 +19,8 @@ final class Attempt {
     long answeredAtMillis;
     long bridgedAtMillis;
     long agentId;
+    /** Handed over by the robot: waiting for an agent is not an abandon. */
+    boolean handoff;
     boolean robot;
     boolean abandoned;
     boolean machine;

@@ -44,6 +44,8 @@ import org.opendialer.engine.telephony.Telephony;
 public final class CampaignDialer implements CallEventListener {
 
     private static final Duration TICK = Duration.ofSeconds(1);
+    /** How long a hot lead handed over by the robot waits for an agent. */
+    static final Duration HANDOFF_PATIENCE = Duration.ofSeconds(30);
 
     private final DialerClock clock;
     private final Telephony telephony;
@@ -301,6 +303,8 @@ public final class CampaignDialer implements CallEventListener {
             if (attempt.bridgedAtMillis == 0) {
                 attempt.bridgedAtMillis = bridged.at().toEpochMilli();
             }
+        } else if (event instanceof CallEvent.RobotHandoff) {
+            handoff(attempt);
         } else if (event instanceof CallEvent.RecordingStarted recording) {
             attempt.recordingPath = recording.path();
         } else if (event instanceof CallEvent.CallEnded ended) {
@@ -359,6 +363,33 @@ public final class CampaignDialer implements CallEventListener {
         }
     }
 
+    /**
+     * The robot passes a hot lead on: to the longest-idle ready agent now, or the first one ready within
+     * {@link #HANDOFF_PATIENCE}. The callee has been talking to the robot all along, so this wait is not an
+     * abandoned call; if no agent comes, the call ends and the robot's callback or disposition stands.
+     */
+    private void handoff(Attempt attempt) {
+        if (attempt.phase != AttemptPhase.WITH_ROBOT) {
+            return;
+        }
+        robotCalls--;
+        attempt.handoff = true;
+        Optional<Agent> agent = roster.assignLongestIdle(attempt.lead.skill(), attempt.id);
+        if (agent.isPresent()) {
+            bridge(attempt, agent.get().id());
+            return;
+        }
+        attempt.phase = AttemptPhase.WAITING_FOR_AGENT;
+        waiting.addLast(attempt);
+        progressed(attempt);
+        attempt.deadline = clock.schedule(HANDOFF_PATIENCE, () -> {
+            if (attempt.phase == AttemptPhase.WAITING_FOR_AGENT) {
+                waiting.remove(attempt);
+                telephony.hangup(attempt.id);
+            }
+        });
+    }
+
     private void bridge(Attempt attempt, long agentId) {
         attempt.phase = AttemptPhase.CONNECTED;
         attempt.agentId = agentId;
@@ -401,6 +432,9 @@ public final class CampaignDialer implements CallEventListener {
     }
 
     private void deadlinePassed(Attempt attempt) {
+        if (attempt.handoff) {
+            return;
+        }
         if (attempt.phase == AttemptPhase.WAITING_FOR_AGENT) {
             waiting.remove(attempt);
             abandon(attempt);
@@ -428,12 +462,14 @@ public final class CampaignDialer implements CallEventListener {
                 statistics.dialResolved((now - attempt.placedAtMillis) / 1000.0, false);
             }
             case WAITING_FOR_AGENT -> {
-                // the callee hung up before an agent was free: still an abandoned call
                 waiting.remove(attempt);
                 attempt.deadline.cancel();
-                attempt.abandoned = true;
-                abandoned++;
-                governor.abandoned(attempt.lead.phone());
+                if (!attempt.handoff) {
+                    // the callee hung up before an agent was free: still an abandoned call
+                    attempt.abandoned = true;
+                    abandoned++;
+                    governor.abandoned(attempt.lead.phone());
+                }
             }
             case CONNECTED -> {
                 connected--;

@@ -144,8 +144,18 @@ public final class SimulatedPbx implements Telephony {
             if (line.patience != null) {
                 line.patience.cancel();
             }
-            double seconds = robot.converseSeconds(line.request, line.call.kind() == SimulatedCall.Kind.MACHINE);
-            later(seconds, () -> end(line, resultOf(line), 16, "robot conversation ended"));
+            org.opendialer.engine.telephony.RobotLine.Talk talk = robot.converse(line.request, line.call.kind() == SimulatedCall.Kind.MACHINE);
+            if (talk.handoff()) {
+                // the line stays up: the dialer bridges the callee to an agent (or hangs up)
+                line.connected = false;
+                later(talk.seconds(), () -> {
+                    if (!line.ended) {
+                        listener.onEvent(new CallEvent.RobotHandoff(attempt, clock.now()));
+                    }
+                });
+            } else {
+                later(talk.seconds(), () -> end(line, resultOf(line), 16, "robot conversation ended"));
+            }
         }
     }
 

@@ -25,6 +25,10 @@ public sealed interface CallEvent {
     }
 
     /** The call is being recorded to {@code path}. */
+    /** The speech robot hands its callee (a hot lead) to a human agent. */
+    record RobotHandoff(AttemptId attemptId, Instant at) implements CallEvent {
+    }
+
     record RecordingStarted(AttemptId attemptId, Instant at, String path) implements CallEvent {
     }
 

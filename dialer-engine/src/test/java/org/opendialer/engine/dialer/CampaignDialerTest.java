@@ -197,4 +197,50 @@ class CampaignDialerTest {
         assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.answeredAt()).isNull());
         assertThat(dialer.metrics().running()).isFalse();
     }
+
+    @Test
+    void aHotLeadTheRobotHandsOverGoesToTheReadyAgentAndIsNotAnAbandonWhenNoneIsFree() {
+        org.opendialer.engine.pacing.PacingSettings pacing = new org.opendialer.engine.pacing.PacingSettings(120, 15, 0.3, 22, 2,
+                0.03, 0, 1, 1);
+        DialerSettings settings = DialerSettings.defaults(new CampaignId(1)).withPacing(pacing).withRobotTakingAnswers(true);
+        SimulatedPbx pbx = new SimulatedPbx(clock, (request, i) -> script.removeFirst(), 10);
+        pbx.setRobotLine((request, machine) -> new org.opendialer.engine.telephony.RobotLine.Talk(40, true));
+        AttemptLog log = new AttemptLog() {
+            long next = 1;
+
+            @Override
+            public AttemptId open(CampaignId campaign, DialLead lead, Instant placedAt) {
+                return new AttemptId(next++);
+            }
+
+            @Override
+            public void closed(AttemptOutcome outcome) {
+                outcomes.add(outcome);
+            }
+        };
+        CampaignDialer dialer = new CampaignDialer(clock, pbx, () -> Optional.ofNullable(leads.pollFirst()), log, settings,
+                new org.opendialer.engine.pacing.AgentlessPolicy());
+        dialer.login(new AgentEndpoint(7, "PJSIP/7"), Set.of());
+        dialer.pause(7, "coaching");
+        lead(1, "+14155550101");
+        lead(2, "+14155550102");
+        script.add(person(5, 60));
+        script.add(person(5, 60));
+        dialer.start();
+
+        clock.advance(Duration.ofSeconds(46)); // answered at ~7 s, 40 s with the robot, then handed over: nobody is ready
+        clock.advance(Duration.ofSeconds(31));
+        AttemptOutcome unattended = outcomes.get(0);
+        assertThat(unattended.robot()).isTrue();
+        assertThat(unattended.abandoned()).as("a robot handoff that waited is not an abandoned call").isFalse();
+        assertThat(dialer.governor().todayAbandons()).isZero();
+
+        dialer.ready(7);
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(dialer.roster().find(7).orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
+        clock.advance(Duration.ofSeconds(70));
+        AttemptOutcome taken = outcomes.get(1);
+        assertThat(taken.agentId()).isEqualTo(7);
+        assertThat(taken.result()).isEqualTo(CallResult.HUMAN);
+    }
 }
