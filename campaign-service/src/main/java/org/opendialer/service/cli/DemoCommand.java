@@ -269,7 +269,9 @@ public class DemoCommand implements Callable<Integer> {
                     seed, clock, winBack.trunkLines());
             DispositionService dispositions = new DispositionService(jdbc, clock, new DoNotCallList(jdbc),
                     new CallbackService(jdbc, clock, CallbackScheduler.NONE));
-            centre.robot(new RobotCalls(speech, scripts.forCampaign(winBack.id()).orElseThrow(), personas, jdbc, dispositions, clock));
+            org.opendialer.speech.script.TalkTrack track = scripts.forCampaign(winBack.id()).orElseThrow();
+            speech.prepare(track);
+            centre.robot(new RobotCalls(speech, track, personas, jdbc, dispositions, clock));
             CampaignRun run = new CampaignRun(winBack, clock, centre.pbx(), jdbc, tx, new DoNotCallList(jdbc), "demo");
             centre.attach(run.dialer());
             campaigns.moveTo(winBack.id(), CampaignStatus.RUNNING, null);

@@ -93,8 +93,8 @@ public class DialingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public org.opendialer.service.robot.SpeechEngines speechEngines() {
-        return new org.opendialer.service.robot.SpeechEngines();
+    public org.opendialer.service.robot.SpeechEngines speechEngines(@Value("${dialer.prompts:data/prompts}") String prompts) {
+        return new org.opendialer.service.robot.SpeechEngines(java.nio.file.Path.of(prompts));
     }
 
     @Bean
@@ -113,10 +113,11 @@ public class DialingConfiguration {
             if (campaign.mode() != org.opendialer.service.campaign.DialingMode.AGENTLESS) {
                 return null;
             }
-            return scripts.forCampaign(campaign.id()).<org.opendialer.engine.telephony.RobotLine>map(track ->
-                    new org.opendialer.service.robot.RobotCalls(speech, track,
-                            org.opendialer.service.robot.Personas.load(java.nio.file.Path.of(personas)), jdbc, dispositions, clock))
-                    .orElse(null);
+            return scripts.forCampaign(campaign.id()).<org.opendialer.engine.telephony.RobotLine>map(track -> {
+                speech.prepare(track); // the campaign's fixed prompts are rendered as it starts
+                return new org.opendialer.service.robot.RobotCalls(speech, track,
+                        org.opendialer.service.robot.Personas.load(java.nio.file.Path.of(personas)), jdbc, dispositions, clock);
+            }).orElse(null);
         }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers));
     }
 

@@ -11,13 +11,36 @@ import org.opendialer.speech.tts.PromptCache;
  */
 public final class SpeechEngines implements AutoCloseable {
 
+    private final java.nio.file.Path promptDir;
     private PromptCache voice;
     private VoskRecognizer ears;
     private Robot robot;
 
+    /** Prompts kept in memory only. */
+    public SpeechEngines() {
+        this(null);
+    }
+
+    /** @param promptDir where rendered prompts are kept across restarts (null: memory only) */
+    public SpeechEngines(java.nio.file.Path promptDir) {
+        this.promptDir = promptDir;
+    }
+
+    /** Renders the talk track's fixed prompts now (those without a lead's {field}), so the first callee waits for none. */
+    public void prepare(org.opendialer.speech.script.TalkTrack track) {
+        PromptCache cache = voice();
+        for (org.opendialer.speech.script.Node node : track.nodes().values()) {
+            for (String text : new String[] {node.say(), node.noInputSay(), node.noMatchSay()}) {
+                if (text != null && !text.contains("{")) {
+                    cache.speak(text, org.opendialer.speech.Audio.TELEPHONE);
+                }
+            }
+        }
+    }
+
     public synchronized Robot robot() {
         if (robot == null) {
-            voice = new PromptCache(new MaryTtsSynthesizer(), null);
+            voice = new PromptCache(new MaryTtsSynthesizer(), promptDir);
             ears = VoskRecognizer.fromConfiguration();
             robot = new Robot(voice, ears);
         }
