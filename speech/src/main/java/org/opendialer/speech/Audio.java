@@ -5,10 +5,11 @@ import java.util.Objects;
 
 /**
  * Mono 16-bit little-endian PCM at a sample rate: 8 kHz on telephone lines, 16 kHz for recognition.
- * Resampling is plain (averaging down, linear interpolation up), which is all speech at these rates needs.
  */
 public record Audio(byte[] pcm, int sampleRate) {
 
+    /** Half the length of the resampling filter, in samples of the lower rate. */
+    private static final int TAPS = 16;
     public static final int TELEPHONE = 8000;
     public static final int WIDEBAND = 16000;
 
@@ -34,31 +35,35 @@ public record Audio(byte[] pcm, int sampleRate) {
         return (short) ((pcm[2 * i] & 0xFF) | (pcm[2 * i + 1] << 8));
     }
 
-    /** The same sound at {@code rate}. */
+    /**
+     * The same sound at {@code rate}, resampled with a Hann-windowed sinc filter (cut at the lower of the two
+     * Nyquist frequencies), so upsampled telephone audio carries no mirror images above 4 kHz for the
+     * recogniser to stumble on.
+     */
     public Audio resampled(int rate) {
         if (rate == sampleRate) {
             return this;
         }
-        int n = (int) ((long) samples() * rate / sampleRate);
-        byte[] out = new byte[n * 2];
+        int n = samples();
+        int outSamples = (int) ((long) n * rate / sampleRate);
         double step = (double) sampleRate / rate;
-        for (int i = 0; i < n; i++) {
-            double pos = i * step;
-            int value;
-            if (step > 1) {
-                int from = (int) pos;
-                int to = Math.min(samples(), (int) Math.ceil(pos + step));
-                long sum = 0;
-                for (int j = from; j < to; j++) {
-                    sum += sample(j);
+        double cutoff = Math.min(1.0, (double) rate / sampleRate);
+        int half = (int) Math.ceil(TAPS / cutoff);
+        byte[] out = new byte[outSamples * 2];
+        for (int i = 0; i < outSamples; i++) {
+            double t = i * step;
+            int centre = (int) Math.floor(t);
+            double sum = 0;
+            for (int j = centre - half + 1; j <= centre + half; j++) {
+                if (j < 0 || j >= n) {
+                    continue;
                 }
-                value = (int) (sum / Math.max(1, to - from));
-            } else {
-                int a = (int) pos;
-                int b = Math.min(samples() - 1, a + 1);
-                double frac = pos - a;
-                value = (int) Math.round(sample(a) * (1 - frac) + sample(b) * frac);
+                double d = (t - j) * cutoff;
+                double window = 0.5 + 0.5 * Math.cos(Math.PI * (t - j) / half);
+                double sinc = d == 0 ? 1 : Math.sin(Math.PI * d) / (Math.PI * d);
+                sum += sample(j) * sinc * window * cutoff;
             }
+            int value = (int) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(sum)));
             out[2 * i] = (byte) value;
             out[2 * i + 1] = (byte) (value >> 8);
         }
