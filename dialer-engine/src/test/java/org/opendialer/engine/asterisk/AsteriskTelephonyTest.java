@@ -173,4 +173,61 @@ class AsteriskTelephonyTest {
         assertThat(e).isInstanceOfSatisfying(CallEvent.CallEnded.class, x -> assertThat(x.causeText()).contains("watchdog"));
         silent.close();
     }
+
+    @Test
+    void aLiveCalleeNoAgentCouldTakeHearsTheSafeHarbourMessage() throws Exception {
+        telephony.originate(request(9, "14155550001", false));
+        assertThat(next()).isInstanceOf(CallEvent.CallRinging.class);
+        assertThat(next()).isInstanceOf(CallEvent.CallAnswered.class);
+        telephony.playSafeHarbourAndHangup(new AttemptId(9));
+        telephony.sendToRobot(new AttemptId(9));
+        Thread.sleep(200);
+        assertThat(asterisk.actions("Redirect")).extracting(a -> a.get("Context"))
+                .containsExactly("dialer-safe-harbour", "dialer-robot");
+        assertThat(asterisk.actions("Redirect").get(0).get("Channel")).startsWith("PJSIP/14155550001@trunk1");
+    }
+
+    @Test
+    void malformedAndUnknownEventsAreIgnoredAndCallsCarryOn() throws Exception {
+        asterisk.inject("Event: SomethingNew\r\nFoo: bar\r\n\r\n");
+        asterisk.inject("this is not AMI at all\r\n\r\n");
+        asterisk.inject("Event: Hangup\r\nUniqueid: dialer-does-not-exist\r\nCause: banana\r\n\r\n");
+        telephony.originate(request(10, "14155550002", false));
+        CallEvent e = next();
+        while (!(e instanceof CallEvent.CallEnded)) {
+            e = next();
+        }
+        assertThat(((CallEvent.CallEnded) e).result()).isEqualTo(CallResult.BUSY);
+    }
+
+    @Test
+    void callsSpreadOverServersByFreeCapacityAndAServerThatGoesDownIsLeftOut() throws Exception {
+        try (TestAmiServer second = new TestAmiServer("s3cret", Map.of("14155550001", new TestAmiServer.Callee("human", 100, 0)))) {
+            AsteriskTelephony two = new AsteriskTelephony(clock, List.of(
+                    new AsteriskServer("pbx1", "127.0.0.1", asterisk.port(), "dialer", "s3cret", "PJSIP/{number}@trunk1", 3),
+                    new AsteriskServer("pbx2", "127.0.0.1", second.port(), "dialer", "s3cret", "PJSIP/{number}@trunk1", 3)));
+            BlockingQueue<CallEvent> mine = new LinkedBlockingQueue<>();
+            two.setListener(mine::add);
+            two.connect();
+            assertThat(two.freeLines()).isEqualTo(6);
+            for (int i = 0; i < 4; i++) {
+                two.originate(request(20 + i, "14155550001", false));
+            }
+            Thread.sleep(300);
+            assertThat(asterisk.actions("Originate")).hasSize(2);
+            assertThat(second.actions("Originate")).hasSize(2);
+            assertThat(two.freeLines()).isEqualTo(2);
+
+            second.close(); // pbx2 goes away for good
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (two.serversInRotation().size() > 1 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(two.serversInRotation()).containsExactly("pbx1");
+            two.originate(request(30, "14155550002", false));
+            Thread.sleep(300);
+            assertThat(asterisk.actions("Originate")).hasSize(3);
+            two.close();
+        }
+    }
 }

@@ -53,6 +53,13 @@ final class TestAmiServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** Sends raw text to every connected client: malformed blocks, unknown events, garbage. */
+    void inject(String raw) {
+        for (Session s : sessions) {
+            s.write(raw);
+        }
+    }
+
     /** Every action received, as key/value maps (keys lower case). */
     List<Map<String, String>> actions() {
         return actions;
@@ -106,7 +113,7 @@ final class TestAmiServer implements AutoCloseable {
         void serve() {
             try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
                 out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
-                write("Asterisk Call Manager/5.0.1\r\n");
+                write("Asterisk Call Manager/11.0.0\r\n");
                 Map<String, String> message = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     if (line.isEmpty()) {
@@ -169,6 +176,7 @@ final class TestAmiServer implements AutoCloseable {
                     channelsByUniqueId.entrySet().stream().filter(e -> e.getValue().equals(channel)).findFirst()
                             .ifPresent(e -> hangup(e.getValue(), e.getKey(), 16, "Normal Clearing"));
                 }
+                case "ping" -> respond(id, "Success", "Ping: Pong\r\nTimestamp: " + System.currentTimeMillis() / 1000.0);
                 case "logoff" -> {
                     respond(id, "Goodbye", "Message: Thanks for all the fish.");
                     socket.close();
@@ -191,6 +199,7 @@ final class TestAmiServer implements AutoCloseable {
                 case "human", "machine" -> {
                     later(20 + callee.afterMillis(), () -> {
                         event("Newstate", channel, uniqueId, "ChannelState: 6\r\nChannelStateDesc: Up");
+                        event("DialEnd", channel, uniqueId, "DialStatus: ANSWER\r\nDestChannel: " + channel);
                         write("Event: OriginateResponse\r\nActionID: " + actionId + "\r\nResponse: Success\r\nChannel: " + channel
                                 + "\r\nContext: dialer-outbound\r\nExten: s\r\nReason: 4\r\nUniqueid: " + uniqueId + "\r\n\r\n");
                         if (amd) {
