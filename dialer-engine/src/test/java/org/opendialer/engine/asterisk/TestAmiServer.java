@@ -39,6 +39,8 @@ final class TestAmiServer implements AutoCloseable {
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, String> channelsByUniqueId = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
+    private final Map<String, Long> answeredAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Long> answerToRoute = new CopyOnWriteArrayList<>();
 
     TestAmiServer(String secret, Map<String, Callee> callees) throws IOException {
         this.socket = new ServerSocket(0);
@@ -58,6 +60,11 @@ final class TestAmiServer implements AutoCloseable {
         for (Session s : sessions) {
             s.write(raw);
         }
+    }
+
+    /** Nanoseconds from each "Up" event sent to the first action routing that channel (SetVar or Redirect). */
+    List<Long> answerToRouteNanos() {
+        return answerToRoute;
     }
 
     /** Every action received, as key/value maps (keys lower case). */
@@ -90,6 +97,7 @@ final class TestAmiServer implements AutoCloseable {
         while (running) {
             try {
                 Socket client = socket.accept();
+                client.setTcpNoDelay(true); // as Asterisk: every event goes out at once
                 Session session = new Session(client);
                 sessions.add(session);
                 Thread t = new Thread(session::serve, "test-ami-session");
@@ -138,6 +146,13 @@ final class TestAmiServer implements AutoCloseable {
         }
 
         void handle(Map<String, String> m) throws IOException {
+            String routed = m.get("channel");
+            if (routed != null && ("setvar".equalsIgnoreCase(m.get("action")) || "redirect".equalsIgnoreCase(m.get("action")))) {
+                Long up = answeredAt.remove(routed);
+                if (up != null) {
+                    answerToRoute.add(System.nanoTime() - up);
+                }
+            }
             Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             copy.putAll(m);
             actions.add(copy);
@@ -198,6 +213,7 @@ final class TestAmiServer implements AutoCloseable {
             switch (callee.outcome()) {
                 case "human", "machine" -> {
                     later(20 + callee.afterMillis(), () -> {
+                        answeredAt.put(channel, System.nanoTime());
                         event("Newstate", channel, uniqueId, "ChannelState: 6\r\nChannelStateDesc: Up");
                         event("DialEnd", channel, uniqueId, "DialStatus: ANSWER\r\nDestChannel: " + channel);
                         write("Event: OriginateResponse\r\nActionID: " + actionId + "\r\nResponse: Success\r\nChannel: " + channel
