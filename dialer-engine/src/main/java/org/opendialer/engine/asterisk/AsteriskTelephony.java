@@ -256,6 +256,8 @@ public final class AsteriskTelephony implements Telephony {
                     emit(new CallEvent.CallAnswered(call.attempt, clock.now(), null, null));
                 }
             }
+        } else if (event instanceof VarSetEvent var && "DIALER_RECORDING".equalsIgnoreCase(var.getVariable())) {
+            emit(new CallEvent.RecordingStarted(call.attempt, clock.now(), var.getValue()));
         } else if (event instanceof VarSetEvent var && "AMDSTATUS".equalsIgnoreCase(var.getVariable()) && call.detect) {
             call.amd = "MACHINE".equalsIgnoreCase(var.getValue()) ? AmdStatus.MACHINE
                     : "HUMAN".equalsIgnoreCase(var.getValue()) ? AmdStatus.HUMAN : AmdStatus.NOTSURE;

@@ -230,4 +230,38 @@ class AsteriskTelephonyTest {
             two.close();
         }
     }
+
+    @Test
+    void aRecordedCallReportsWhereItsRecordingIs() throws Exception {
+        telephony.originate(new OriginateRequest(new AttemptId(40), new CampaignId(3), new PhoneNumber("+14155550001"), null,
+                Duration.ofSeconds(22), false, true, Map.of()));
+        CallEvent.RecordingStarted recording = null;
+        while (recording == null) {
+            if (next() instanceof CallEvent.RecordingStarted r) {
+                recording = r;
+            }
+        }
+        assertThat(recording.path()).isEqualTo("/var/spool/asterisk/monitor/dialer/3/40.wav");
+    }
+
+    @Test
+    void aStallingServerDelaysEventsButLosesNoCall() throws Exception {
+        asterisk.stall(1500);
+        telephony.originate(request(41, "14155550002", false));
+        CallEvent e = events.poll(10, TimeUnit.SECONDS);
+        while (e != null && !(e instanceof CallEvent.CallEnded)) {
+            e = events.poll(10, TimeUnit.SECONDS);
+        }
+        assertThat(e).isInstanceOfSatisfying(CallEvent.CallEnded.class, x -> assertThat(x.result()).isEqualTo(CallResult.BUSY));
+    }
+
+    @Test
+    void stoppingTheCampaignHangsUpARingingCall() throws Exception {
+        telephony.originate(request(42, "14155550004", false)); // rings with no answer
+        assertThat(next()).isInstanceOf(CallEvent.CallRinging.class);
+        telephony.hangup(new AttemptId(42));
+        CallEvent e = next();
+        assertThat(e).isInstanceOfSatisfying(CallEvent.CallEnded.class, x -> assertThat(x.result()).isEqualTo(CallResult.NO_ANSWER));
+        assertThat(asterisk.actions("Hangup")).hasSize(1);
+    }
 }

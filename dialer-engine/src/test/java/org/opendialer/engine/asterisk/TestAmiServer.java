@@ -39,6 +39,7 @@ final class TestAmiServer implements AutoCloseable {
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, String> channelsByUniqueId = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
+    private volatile long stalledUntil;
     private final Map<String, Long> answeredAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Long> answerToRoute = new CopyOnWriteArrayList<>();
 
@@ -53,6 +54,11 @@ final class TestAmiServer implements AutoCloseable {
 
     int port() {
         return socket.getLocalPort();
+    }
+
+    /** Stops answering for {@code millis} (reads nothing, sends nothing), as an overloaded Asterisk would. */
+    void stall(long millis) {
+        stalledUntil = System.nanoTime() + millis * 1_000_000;
     }
 
     /** Sends raw text to every connected client: malformed blocks, unknown events, garbage. */
@@ -124,6 +130,10 @@ final class TestAmiServer implements AutoCloseable {
                 write("Asterisk Call Manager/11.0.0\r\n");
                 Map<String, String> message = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    long stall = stalledUntil - System.nanoTime();
+                    if (stall > 0) {
+                        Thread.sleep(stall / 1_000_000);
+                    }
                     if (line.isEmpty()) {
                         if (!message.isEmpty()) {
                             handle(message);
@@ -140,6 +150,8 @@ final class TestAmiServer implements AutoCloseable {
                 }
             } catch (IOException ignored) {
                 // client gone
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 sessions.remove(this);
             }
@@ -208,6 +220,8 @@ final class TestAmiServer implements AutoCloseable {
             String channel = channelSpec + "-0000" + (channelsByUniqueId.size() + 1);
             channelsByUniqueId.put(uniqueId, channel);
             boolean amd = m.getOrDefault("variable", "").contains("DIALER_AMD=1");
+            boolean record = m.getOrDefault("variable", "").contains("DIALER_RECORD=1");
+            String campaign = m.getOrDefault("variable", "").replaceAll("(?s).*CAMPAIGN_ID=(\\d+).*", "$1");
             later(10, () -> event("Newchannel", channel, uniqueId, "ChannelState: 0\r\nChannelStateDesc: Down"));
             later(20, () -> event("Newstate", channel, uniqueId, "ChannelState: 5\r\nChannelStateDesc: Ringing"));
             switch (callee.outcome()) {
@@ -218,6 +232,10 @@ final class TestAmiServer implements AutoCloseable {
                         event("DialEnd", channel, uniqueId, "DialStatus: ANSWER\r\nDestChannel: " + channel);
                         write("Event: OriginateResponse\r\nActionID: " + actionId + "\r\nResponse: Success\r\nChannel: " + channel
                                 + "\r\nContext: dialer-outbound\r\nExten: s\r\nReason: 4\r\nUniqueid: " + uniqueId + "\r\n\r\n");
+                        if (record) {
+                            event("VarSet", channel, uniqueId, "Variable: DIALER_RECORDING\r\nValue: /var/spool/asterisk/monitor/dialer/"
+                                    + campaign + "/" + uniqueId.replace("dialer-", "") + ".wav");
+                        }
                         if (amd) {
                             String status = callee.outcome().equals("machine") ? "MACHINE" : "HUMAN";
                             event("VarSet", channel, uniqueId, "Variable: AMDSTATUS\r\nValue: " + status);
@@ -255,6 +273,14 @@ final class TestAmiServer implements AutoCloseable {
         }
 
         synchronized void write(String text) {
+            long stall = stalledUntil - System.nanoTime();
+            if (stall > 0) {
+                try {
+                    Thread.sleep(stall / 1_000_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             try {
                 out.write(text);
                 out.flush();
