@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
  * a server. Originated calls play out as the test scripted them by the number dialled: answered by a person
  * or a machine after a delay, busy, no answer, congestion. Redirect, SetVar and Hangup are obeyed and logged.
  */
-final class TestAmiServer implements AutoCloseable {
+public final class TestAmiServer implements AutoCloseable {
 
     /** What the callee at a number does. */
-    record Callee(String outcome, long afterMillis, long talkMillis) {
+    public record Callee(String outcome, long afterMillis, long talkMillis) {
     }
 
     private final ServerSocket socket;
@@ -43,7 +43,7 @@ final class TestAmiServer implements AutoCloseable {
     private final Map<String, Long> answeredAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Long> answerToRoute = new CopyOnWriteArrayList<>();
 
-    TestAmiServer(String secret, Map<String, Callee> callees) throws IOException {
+    public TestAmiServer(String secret, Map<String, Callee> callees) throws IOException {
         this.socket = new ServerSocket(0);
         this.secret = secret;
         this.callees = callees;
@@ -52,7 +52,7 @@ final class TestAmiServer implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
@@ -78,7 +78,7 @@ final class TestAmiServer implements AutoCloseable {
         return actions;
     }
 
-    List<Map<String, String>> actions(String name) {
+    public List<Map<String, String>> actions(String name) {
         return actions.stream().filter(a -> name.equalsIgnoreCase(a.get("action"))).toList();
     }
 
