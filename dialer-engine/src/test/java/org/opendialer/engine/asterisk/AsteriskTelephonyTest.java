@@ -181,9 +181,10 @@ class AsteriskTelephonyTest {
         assertThat(next()).isInstanceOf(CallEvent.CallAnswered.class);
         telephony.playSafeHarbourAndHangup(new AttemptId(9));
         telephony.sendToRobot(new AttemptId(9));
+        telephony.leaveMessageAndHangup(new AttemptId(9));
         Thread.sleep(200);
         assertThat(asterisk.actions("Redirect")).extracting(a -> a.get("Context"))
-                .containsExactly("dialer-safe-harbour", "dialer-robot");
+                .containsExactly("dialer-safe-harbour", "dialer-robot", "dialer-message");
         assertThat(asterisk.actions("Redirect").get(0).get("Channel")).startsWith("PJSIP/14155550001@trunk1");
     }
 

@@ -223,6 +223,7 @@ public final class TestAmiServer implements AutoCloseable {
             boolean record = m.getOrDefault("variable", "").contains("DIALER_RECORD=1");
             String campaign = m.getOrDefault("variable", "").replaceAll("(?s).*CAMPAIGN_ID=(\\d+).*", "$1");
             later(10, () -> event("Newchannel", channel, uniqueId, "ChannelState: 0\r\nChannelStateDesc: Down"));
+            later(15, () -> event("DialBegin", channel, uniqueId, "DialString: " + number + "\r\nDestChannel: " + channel));
             later(20, () -> event("Newstate", channel, uniqueId, "ChannelState: 5\r\nChannelStateDesc: Ringing"));
             switch (callee.outcome()) {
                 case "human", "machine" -> {
