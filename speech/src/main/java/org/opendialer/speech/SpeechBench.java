@@ -87,7 +87,7 @@ public final class SpeechBench {
             }
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        out.printf("intent accuracy through TTS -> 8 kHz -> Vosk (free recognition, then the intents' phrase list): %d / %d = %.1f %%%n",
+        out.printf("intent accuracy through TTS -> 8 kHz -> Vosk (free recognition with its next-best readings, then the intents' phrase list): %d / %d = %.1f %%%n",
                 right, total, 100.0 * right / total);
         out.printf("end of speech -> intent: p50 %d ms, p95 %d ms%n", sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)]);
         misses.forEach(m -> out.println("  missed: " + m));

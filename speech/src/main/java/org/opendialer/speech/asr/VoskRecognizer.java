@@ -24,6 +24,8 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
     public static final String MODEL_PROPERTY = "dialer.vosk.model";
     public static final String MODEL_ENV = "DIALER_VOSK_MODEL";
     private static final Pattern TEXT = Pattern.compile("\"text\"\\s*:\\s*\"([^\"]*)\"");
+    /** Readings of free recognition: when the best one means nothing, a next-best may. */
+    private static final int ALTERNATIVES = 8;
     private static final Pattern CONF = Pattern.compile("\"conf\"\\s*:\\s*([0-9.]+)");
 
     private final Model model;
@@ -56,6 +58,9 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
         try (Recognizer recognizer = phrases == null || phrases.isEmpty() ? new Recognizer(model, Audio.WIDEBAND)
                 : new Recognizer(model, Audio.WIDEBAND, grammar(phrases))) {
             recognizer.setWords(true);
+            if (phrases == null || phrases.isEmpty()) {
+                recognizer.setMaxAlternatives(ALTERNATIVES);
+            }
             byte[] pcm = wide.pcm();
             int chunk = Audio.WIDEBAND / 10 * 2;
             for (int off = 0; off < pcm.length; off += chunk) {
@@ -68,7 +73,16 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
             String json = recognizer.getFinalResult();
             long millis = (System.nanoTime() - start) / 1_000_000;
             Matcher text = TEXT.matcher(json);
-            String heard = text.find() ? text.group(1).trim() : "";
+            List<String> readings = new java.util.ArrayList<>();
+            while (text.find()) {
+                readings.add(text.group(1).trim());
+            }
+            String heard = readings.isEmpty() ? "" : readings.get(0);
+            if (json.contains("\"alternatives\"")) {
+                // n-best: the first alternative's confidence is the model's own score, not a probability
+                return new Recognition(heard, readings.size() > 1 ? 0.5 : 0.7, millis, readings.subList(Math.min(1, readings.size()),
+                        readings.size()));
+            }
             Matcher conf = CONF.matcher(json);
             double sum = 0;
             int words = 0;

@@ -12,8 +12,8 @@ import org.opendialer.speech.intent.IntentTagger;
 import org.opendialer.speech.intent.TaggedIntent;
 
 /**
- * Hears an answer and finds its intent: free recognition first; when that yields no intent, the audio is
- * recognised again with the intents' phrases (and the script's examples) as the recogniser's phrase list,
+ * Hears an answer and finds its intent: free recognition first, its best reading and then its next-best
+ * ones; when none yields an intent, the audio is recognised again with the intents' phrases (and the script's examples) as the recogniser's phrase list,
  * which resolves most of what free recognition of telephone audio gets wrong.
  */
 public final class Hearing {
@@ -46,6 +46,16 @@ public final class Hearing {
         Recognition heard = ears.recognize(answer, phrases);
         long tagStart = System.nanoTime();
         TaggedIntent intent = heard.silent() ? TaggedIntent.NO_MATCH : tagger.tag(heard.text());
+        for (String alternative : heard.alternatives()) {
+            if (intent.matched()) {
+                break;
+            }
+            TaggedIntent other = tagger.tag(alternative);
+            if (other.matched()) {
+                heard = new Recognition(alternative, heard.confidence(), heard.millis(), heard.alternatives());
+                intent = other;
+            }
+        }
         long tagging = System.nanoTime() - tagStart;
         if (!heard.silent() && !intent.matched() && phrases.isEmpty()) {
             Recognition narrowed = ears.recognize(answer, grammar);
