@@ -154,7 +154,7 @@ public class DemoCommand implements Callable<Integer> {
             campaignId = campaign.id();
         }
         out.printf("%nDone in %.1f s. Next: java -jar campaign-service/target/dialer.jar serve%n"
-                + "then open http://localhost:8080/ (REST: /api/campaigns/%d/status, API docs: /swagger-ui.html).%n",
+                + "then explore the REST API at http://localhost:8080/swagger-ui.html, e.g. /api/campaigns/%d/status.%n",
                 (System.nanoTime() - wallStart) / 1e9, campaignId);
         out.flush();
         return 0;
