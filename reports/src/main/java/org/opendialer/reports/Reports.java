@@ -112,20 +112,14 @@ public final class Reports {
                 html.heading("Customer status").chart(Charts.svg(Charts.bars("Leads by customer status", "status", "leads", byStatus)));
             }
             case CAMPAIGN -> {
-                CampaignStatistics.Result stats = new CampaignStatistics(dataSource).compute(r.campaignId(), r.from(), r.to(), r.zone());
-                Map<String, CallCounts> hours = stats.byPeriod().get(Period.HOUR);
-                Map<String, Map<String, ? extends Number>> rates = new LinkedHashMap<>();
-                rates.put("abandon rate %", percent(hours, CallCounts::abandonRate));
-                html.heading("Abandon rate by hour").chart(Charts.svg(Charts.lines("Abandon rate by hour of day", "hour", "%", rates)));
-                Map<String, Map<String, ? extends Number>> pacing = new org.opendialer.reports.chart.ReportCharts(dataSource).pacing(r);
-                if (!pacing.get("dial level").isEmpty()) {
-                    html.heading("Dial level and abandon rate over time").chart(Charts.svg(Charts.lines(
-                            "Dial level (lines per agent) and abandon rate % (rolling window)", "time", "", pacing)));
+                org.opendialer.reports.chart.ReportCharts charts = new org.opendialer.reports.chart.ReportCharts(dataSource);
+                html.heading("Abandon rate by hour").chart(Charts.svg(charts.chart("abandon-by-hour", r)));
+                if (!charts.pacing(r).get("dial level").isEmpty()) {
+                    html.heading("Dial level and abandon rate over time").chart(Charts.svg(charts.chart("pacing", r)));
                 }
-                html.heading("Connect rate by hour").chart(Charts.svg(Charts.bars("Connect rate by hour of day", "hour", "%",
-                        percent(hours, CallCounts::connectRate))));
+                html.heading("Connect rate by hour").chart(Charts.svg(charts.chart("connect-by-hour", r)));
                 try (TableWriter table = html.heading("Statistics").table(HTML_ROWS)) {
-                    campaignTable(stats, table);
+                    campaignTable(new CampaignStatistics(dataSource).compute(r.campaignId(), r.from(), r.to(), r.zone()), table);
                 }
             }
             case AGENTS -> {
@@ -135,20 +129,13 @@ public final class Reports {
             }
             case FUNNEL -> {
                 List<ScriptFunnel.Node> nodes = new ScriptFunnel(dataSource).compute(r.campaignId(), r.from(), r.to());
-                Map<String, Long> reached = new LinkedHashMap<>();
-                nodes.forEach(n -> reached.put(n.nodeId(), n.reached()));
-                html.heading("Callees reaching each node").chart(Charts.svg(Charts.bars("Script funnel", "node", "calls", reached)));
+                html.heading("Callees reaching each node").chart(Charts.svg(new org.opendialer.reports.chart.ReportCharts(dataSource)
+                        .chart("funnel", r)));
                 try (TableWriter table = html.heading("Nodes").table(HTML_ROWS)) {
                     funnelTable(nodes, table);
                 }
             }
         }
-    }
-
-    private static Map<String, Double> percent(Map<String, CallCounts> counts, java.util.function.ToDoubleFunction<CallCounts> rate) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        counts.forEach((k, c) -> out.put(k, round(rate.applyAsDouble(c) * 100, 2)));
-        return out;
     }
 
     static double round(double value, int places) {
