@@ -9,11 +9,7 @@ import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.reports.ReportRequest;
 import org.opendialer.reports.chart.Charts;
 import org.opendialer.reports.chart.ReportCharts;
-import org.opendialer.reports.lost.LostCustomerRules;
-import org.opendialer.reports.ranking.GradingWeights;
-import org.opendialer.reports.ranking.InterestScorer;
 import org.opendialer.reports.ranking.LeadGrades;
-import org.opendialer.reports.ranking.LeadStream;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.campaign.CampaignRepository;
 import org.opendialer.service.web.InvalidRequestException;
@@ -75,8 +71,6 @@ public class ChartController {
     /** Grades and stores every lead of a campaign with its own weights. */
     public static long grades(DataSource dataSource, JdbcTemplate jdbc, long campaignId, java.time.LocalDate today) throws SQLException {
         String weights = jdbc.queryForObject("SELECT grading_weights FROM campaigns WHERE id = ?", String.class, campaignId);
-        GradingWeights w = weights == null || weights.isBlank() ? GradingWeights.DEFAULT : GradingWeights.parse(weights);
-        return new LeadGrades(dataSource, new LeadStream(dataSource, new InterestScorer(w), LostCustomerRules.standard(), today))
-                .persist(campaignId);
+        return LeadGrades.forCampaign(dataSource, weights, today).persist(campaignId);
     }
 }

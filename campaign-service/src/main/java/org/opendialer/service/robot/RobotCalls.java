@@ -89,11 +89,9 @@ public final class RobotCalls implements RobotLine {
 
     /** What the callee just said counts at once: the lead's score, grade and customer status are stored again. */
     private void regrade(long campaignId, long lead, java.time.LocalDate today) {
-        javax.sql.DataSource dataSource = jdbc.getDataSource();
         try {
-            new org.opendialer.reports.ranking.LeadGrades(dataSource, new org.opendialer.reports.ranking.LeadStream(dataSource,
-                    new org.opendialer.reports.ranking.InterestScorer(org.opendialer.reports.ranking.GradingWeights.DEFAULT),
-                    org.opendialer.reports.lost.LostCustomerRules.standard(), today)).persistLead(campaignId, lead);
+            String weights = jdbc.queryForObject("SELECT grading_weights FROM campaigns WHERE id = ?", String.class, campaignId);
+            org.opendialer.reports.ranking.LeadGrades.forCampaign(jdbc.getDataSource(), weights, today).persistLead(campaignId, lead);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("could not grade lead " + lead + " after its robot call: " + e.getMessage(), e);
         }

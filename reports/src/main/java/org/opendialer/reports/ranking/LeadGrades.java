@@ -22,6 +22,16 @@ public final class LeadGrades {
         this.stream = stream;
     }
 
+    /**
+     * Grading with a campaign's own weights ({@code campaigns.grading_weights}, blank for the defaults), the
+     * standard customer-status rules, and {@code today} in the campaign's zone.
+     */
+    public static LeadGrades forCampaign(DataSource dataSource, String weights, java.time.LocalDate today) {
+        GradingWeights w = weights == null || weights.isBlank() ? GradingWeights.DEFAULT : GradingWeights.parse(weights);
+        return new LeadGrades(dataSource, new LeadStream(dataSource, new InterestScorer(w),
+                org.opendialer.reports.lost.LostCustomerRules.standard(), today));
+    }
+
     /** Grades every lead of the campaign; returns how many were stored. */
     public long persist(long campaignId) throws SQLException {
         return persist(campaignId, null);
