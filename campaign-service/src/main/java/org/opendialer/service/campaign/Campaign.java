@@ -19,7 +19,8 @@ public record Campaign(long id, String name, CampaignStatus status, String statu
                        double abandonTarget, String abandonWindow, int connectTimeoutMs, int ringTimeoutSeconds,
                        boolean amdEnabled, MachineAction amdAction, boolean recording, LeadOrder leadOrder,
                        int expectedTalkSeconds, double expectedLiveRate, int robotPorts, int trunkLines,
-                       ZoneId reportZone, Instant scheduledStart, Instant scheduledStop, int rowVersion) {
+                       ZoneId reportZone, Instant scheduledStart, Instant scheduledStop, String gradingWeights,
+                       int rowVersion) {
 
     public CampaignId campaignId() {
         return new CampaignId(id);
@@ -45,7 +46,7 @@ public record Campaign(long id, String name, CampaignStatus status, String statu
         return new Campaign(id, name, newStatus, reason, mode, modeFactor, scriptId, callerId, telephony, defaultRegion,
                 window, maxAttempts, maxAttemptsPerDay, retry, abandonTarget, abandonWindow, connectTimeoutMs,
                 ringTimeoutSeconds, amdEnabled, amdAction, recording, leadOrder, expectedTalkSeconds, expectedLiveRate,
-                robotPorts, trunkLines, reportZone, scheduledStart, scheduledStop, rowVersion);
+                robotPorts, trunkLines, reportZone, scheduledStart, scheduledStop, gradingWeights, rowVersion);
     }
 
     /** Stored spelling of the machine action ({@code HANGUP}, {@code LEAVE_MESSAGE}, {@code PASS_TO_AGENT}). */

@@ -28,7 +28,7 @@ public final class CampaignValidator {
     public static Campaign defaults(String name) {
         return new Campaign(0, name, CampaignStatus.DRAFT, null, DialingMode.PREDICTIVE, 1.0, null, null, "SIMULATED",
                 "US", CallingWindow.DEFAULT, 5, 2, RetryDelays.DEFAULT, 0.03, "30D", 2000, 22, false,
-                MachineAction.HANG_UP, false, LeadOrder.NEW_FIRST, 120, 0.25, 10, 30, ZoneId.of("UTC"), null, null, 0);
+                MachineAction.HANG_UP, false, LeadOrder.NEW_FIRST, 120, 0.25, 10, 30, ZoneId.of("UTC"), null, null, null, 0);
     }
 
     /** The campaign {@code form} describes on top of {@code base}; throws {@link InvalidRequestException} listing every bad field. */
@@ -104,13 +104,22 @@ public final class CampaignValidator {
         if (callerId != null && !callerId.isEmpty()) {
             check("callerId", callerId.matches("\\+?[0-9]{3,20}"), "digits, optionally with a leading +");
         }
+        String weights = f.gradingWeights() == null ? b.gradingWeights() : f.gradingWeights().trim();
+        if (weights != null && !weights.isEmpty()) {
+            try {
+                org.opendialer.reports.ranking.GradingWeights.parse(weights);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("gradingWeights", e.getMessage()));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         return new Campaign(b.id(), name, b.status(), b.statusReason(), mode, factor,
                 f.scriptId() == null ? b.scriptId() : f.scriptId(), callerId == null || callerId.isEmpty() ? null : callerId,
                 telephony, region, window, maxAttempts, perDay, retry, target, abandonWindow, connect, ring, amd, action,
-                recording, order, talk, live, robots, trunks, zone, start, stop, b.rowVersion());
+                recording, order, talk, live, robots, trunks, zone, start, stop, weights == null || weights.isEmpty() ? null : weights,
+                b.rowVersion());
     }
 
     private CallingWindow window(CallingWindow base, CampaignForm f) {

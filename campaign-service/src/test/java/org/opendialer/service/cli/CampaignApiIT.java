@@ -68,10 +68,11 @@ class CampaignApiIT {
     void aCampaignWithBadSettingsIsRefusedWithEveryOffendingField() {
         Api.Reply reply = api.post("/api/campaigns", """
                 {"name": "bad", "abandonTarget": 0.2, "windowStart": "25:00", "mode": "TURBO", "ringTimeoutSeconds": 10,
-                 "retryAbandonedSeconds": 3600, "defaultRegion": "XX", "windowDays": ["MON", "FUNDAY"]}""");
+                 "retryAbandonedSeconds": 3600, "defaultRegion": "XX", "windowDays": ["MON", "FUNDAY"],
+                 "gradingWeights": "charm=5"}""");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(fields(reply)).containsExactlyInAnyOrder("abandonTarget", "windowStart", "mode", "ringTimeoutSeconds",
-                "retryAbandonedSeconds", "defaultRegion", "windowDays");
+                "retryAbandonedSeconds", "defaultRegion", "windowDays", "gradingWeights");
         assertThat(api.post("/api/campaigns", "{\"mode\": \"POWER\"}").json().get("errors").get(0).get("field").asText())
                 .isEqualTo("name");
         assertThat(api.post("/api/campaigns", "{not json").status()).isEqualTo(400);
@@ -133,6 +134,8 @@ class CampaignApiIT {
         JsonNode paused = api.post("/api/campaigns/" + id + "/pause", "{\"reason\": \"lunch\"}").json();
         assertThat(paused.get("status").asText()).isEqualTo("PAUSED");
         assertThat(api.put("/api/campaigns/" + id, "{\"maxAttempts\": 3}").json().get("maxAttempts").asInt()).isEqualTo(3);
+        JsonNode weighted = api.put("/api/campaigns/" + id, "{\"gradingWeights\": \"interested=30, gradeA=80\"}").json();
+        assertThat(weighted.get("gradingWeights").asText()).isEqualTo("interested=30, gradeA=80");
         assertThat(api.post("/api/campaigns/" + id + "/stop", null).json().get("status").asText()).isEqualTo("STOPPED");
         assertThat(api.post("/api/campaigns/" + id + "/pause", null).status()).as("a stopped campaign cannot pause").isEqualTo(409);
         assertThat(jdbc.queryForList("SELECT state FROM agent_state_log WHERE agent_id = ? ORDER BY id", String.class, agent))
