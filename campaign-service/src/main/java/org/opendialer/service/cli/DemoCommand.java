@@ -29,13 +29,7 @@ import org.opendialer.engine.dialer.DialerMetrics;
 import org.opendialer.engine.simulation.Scenario;
 import org.opendialer.engine.simulation.ScenarioFile;
 import org.opendialer.engine.simulation.VirtualCallCentre;
-import org.opendialer.reports.export.TableWriter;
-import org.opendialer.reports.lost.LostCustomerRules;
 import org.opendialer.reports.ranking.Grade;
-import org.opendialer.reports.ranking.GradingWeights;
-import org.opendialer.reports.ranking.InterestScorer;
-import org.opendialer.reports.ranking.LeadReports;
-import org.opendialer.reports.ranking.LeadStream;
 import java.sql.Timestamp;
 import org.opendialer.service.agent.NewUser;
 import org.opendialer.service.robot.RobotCalls;
@@ -141,9 +135,9 @@ public class DemoCommand implements Callable<Integer> {
             }
             campaigns.moveTo(campaign.id(), CampaignStatus.PAUSED, "the demo day is over; resume it to keep dialling");
             printSummary(out, jdbc, campaign, metrics, shiftStart, shiftEnd);
-            printGrades(out, dataSource, campaign, shiftEnd);
             org.opendialer.service.report.ChartController.grades(dataSource, jdbc, campaign.id(),
                     LocalDate.ofInstant(shiftEnd, HEADQUARTERS));
+            printGrades(out, jdbc, campaign);
             if (robot) {
                 try {
                     robotHour(out, dataSource, jdbc, tx, campaign, shiftEnd.plus(Duration.ofHours(1)));
@@ -318,28 +312,15 @@ public class DemoCommand implements Callable<Integer> {
         });
     }
 
-    private static void printGrades(PrintWriter out, HikariDataSource dataSource, Campaign campaign, Instant asOf) {
-        LeadReports reports = new LeadReports(new LeadStream(dataSource, new InterestScorer(GradingWeights.DEFAULT),
-                LostCustomerRules.standard(), LocalDate.ofInstant(asOf, HEADQUARTERS)));
-        try {
-            Map<Grade, Long> grades = reports.leads(campaign.id(), new TableWriter() {
-                @Override
-                public void header(List<String> columns) {
-                }
-
-                @Override
-                public void row(List<?> values) {
-                }
-
-                @Override
-                public void close() {
-                }
-            });
-            out.printf("  leads by interest grade: A %,d  B %,d  C %,d  D %,d%n", grades.get(Grade.A), grades.get(Grade.B),
-                    grades.get(Grade.C), grades.get(Grade.D));
-        } catch (IOException | java.sql.SQLException e) {
-            throw new IllegalStateException("could not grade the demo's leads: " + e.getMessage(), e);
-        }
+    /** Leads by the grade just stored on them. */
+    private static void printGrades(PrintWriter out, JdbcTemplate jdbc, Campaign campaign) {
+        Map<String, Long> grades = new java.util.TreeMap<>(Map.of("A", 0L, "B", 0L, "C", 0L, "D", 0L));
+        jdbc.query("SELECT interest_grade, COUNT(*) FROM leads WHERE campaign_id = ? AND interest_grade IS NOT NULL "
+                + "GROUP BY interest_grade", rs -> {
+                    grades.put(rs.getString(1), rs.getLong(2));
+                }, campaign.id());
+        out.printf("  leads by interest grade: A %,d  B %,d  C %,d  D %,d%n", grades.get("A"), grades.get("B"),
+                grades.get("C"), grades.get("D"));
     }
 
     private static long n(Map<String, Object> row, String key) {
