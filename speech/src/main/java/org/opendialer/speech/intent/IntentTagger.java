@@ -27,6 +27,14 @@ public final class IntentTagger {
             java.util.Map.entry("ive", "i've"), java.util.Map.entry("lets", "let's"), java.util.Map.entry("wont", "won't"),
             java.util.Map.entry("doesnt", "doesn't"), java.util.Map.entry("isnt", "isn't"), java.util.Map.entry("youve", "you've"));
 
+    /**
+     * Words that carry no intent of their own and that people slip into set phrases ("sounds <i>really</i>
+     * good", "we are already customers" for "already <i>a</i> customer"): phrases and answers are also
+     * compared with these left out.
+     */
+    private static final Set<String> FILLERS = Set.of("a", "an", "the", "really", "very", "so", "just", "quite", "actually",
+            "totally", "pretty", "um", "uh", "well");
+
     private final Map<Intent, List<String[]>> phrases = new EnumMap<>(Intent.class);
 
     public IntentTagger() {
@@ -37,11 +45,15 @@ public final class IntentTagger {
     public IntentTagger(Map<Intent, List<String>> examples) {
         for (Intent intent : Intent.values()) {
             List<String[]> list = new ArrayList<>();
-            for (String p : intent.phrases()) {
-                list.add(words(p));
-            }
-            for (String p : examples.getOrDefault(intent, List.of())) {
-                list.add(words(p));
+            List<String> texts = new ArrayList<>(intent.phrases());
+            texts.addAll(examples.getOrDefault(intent, List.of()));
+            for (String p : texts) {
+                String[] words = words(p);
+                list.add(words);
+                String[] plain = withoutFillers(words);
+                if (plain.length > 0 && plain.length < words.length) {
+                    list.add(plain);
+                }
             }
             phrases.put(intent, list);
         }
@@ -52,6 +64,20 @@ public final class IntentTagger {
         if (said.length == 0) {
             return TaggedIntent.NO_MATCH;
         }
+        TaggedIntent asSaid = tag(said);
+        String[] plain = withoutFillers(said);
+        if (plain.length == said.length || plain.length == 0) {
+            return asSaid;
+        }
+        TaggedIntent withoutFillers = tag(plain);
+        return withoutFillers.confidence() > asSaid.confidence() ? withoutFillers : asSaid;
+    }
+
+    private static String[] withoutFillers(String[] words) {
+        return java.util.Arrays.stream(words).filter(w -> !FILLERS.contains(w)).toArray(String[]::new);
+    }
+
+    private TaggedIntent tag(String[] said) {
         Intent best = null;
         double bestScore = 0;
         String bestPhrase = null;

@@ -55,4 +55,18 @@ class IntentTaggerTest {
         assertThat(withExamples.tag("fiber sounds fantastic").intent()).isEqualTo(Intent.INTERESTED);
         assertThat(tagger.tag("fiber sounds fantastic").matched()).isFalse();
     }
+
+    @Test
+    void fillerWordsInsideAPhraseDoNotHideIt() {
+        assertThat(tagger.tag("that sounds really good").intent()).isEqualTo(Intent.INTERESTED);
+        assertThat(tagger.tag("we are already customers").intent()).isEqualTo(Intent.ALREADY_CUSTOMER);
+        assertThat(tagger.tag("i am really not interested").intent()).isEqualTo(Intent.NOT_INTERESTED);
+        assertThat(tagger.tag("not really").intent()).isEqualTo(Intent.NO);
+    }
+
+    @Test
+    void namingADayOrATimeAsksForACallback() {
+        assertThat(tagger.tag("how back on monday").intent()).isEqualTo(Intent.CALLBACK_LATER);
+        assertThat(tagger.tag("maybe tomorrow afternoon").intent()).isEqualTo(Intent.CALLBACK_LATER);
+    }
 }
