@@ -82,8 +82,8 @@ public final class Reports {
     /** Writes the report's table; for leads returns nothing more, the HTML variant adds charts. */
     private void writeTable(ReportRequest r, TableWriter table) throws IOException, SQLException {
         switch (r.type()) {
-            case LEADS -> leadReports(r).leads(r.campaignId(), table);
-            case LOST_CUSTOMERS -> leadReports(r).lostCustomers(r.campaignId(), table);
+            case LEADS -> leadReports(r).leads(r.campaignId(), r.leads(), table);
+            case LOST_CUSTOMERS -> leadReports(r).lostCustomers(r.campaignId(), r.leads(), table);
             case CAMPAIGN -> campaignTable(new CampaignStatistics(dataSource).compute(r.campaignId(), r.from(), r.to(), r.zone()), table);
             case AGENTS -> agentTable(new AgentStatistics(dataSource).compute(r.campaignId(), r.from(), r.to()), table);
             case FUNNEL -> funnelTable(new ScriptFunnel(dataSource).compute(r.campaignId(), r.from(), r.to()), table);
@@ -95,7 +95,7 @@ public final class Reports {
             case LEADS -> {
                 Map<Grade, Long> grades;
                 try (TableWriter table = html.heading("Leads, most interested first").table(HTML_ROWS)) {
-                    grades = leadReports(r).leads(r.campaignId(), table);
+                    grades = leadReports(r).leads(r.campaignId(), r.leads(), table);
                 }
                 Map<String, Long> byGrade = new LinkedHashMap<>();
                 grades.forEach((g, n) -> byGrade.put(g.name(), n));
@@ -105,7 +105,7 @@ public final class Reports {
                 Map<LostStatus, Long> counts;
                 try (TableWriter table = html.heading("Win-back list: lost customers by recovery potential, then those at risk")
                         .table(HTML_ROWS)) {
-                    counts = leadReports(r).lostCustomers(r.campaignId(), table);
+                    counts = leadReports(r).lostCustomers(r.campaignId(), r.leads(), table);
                 }
                 Map<String, Long> byStatus = new LinkedHashMap<>();
                 counts.forEach((s, n) -> byStatus.put(s.name(), n));

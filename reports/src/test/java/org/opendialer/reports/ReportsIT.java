@@ -1,6 +1,7 @@
 package org.opendialer.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -167,6 +168,27 @@ class ReportsIT {
         assertThat(rows).hasSize(2);
         assertThat(cols(rows.get(0), "first_name", "lost_status", "since", "why", "recovery_potential")).containsExactly("Cy", "LOST", "2026-06-01", "churned on 2026-06-01", "60");
         assertThat(cols(rows.get(1), "first_name", "lost_status", "why")).containsExactly("Dee", "AT_RISK", "no purchase for 320 days");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void leadReportsListOnlyTheGradesAndCustomerStatusesAskedFor(String kind) throws Exception {
+        open(kind);
+        handCheckedDay();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportRequest all = new ReportRequest(campaign, "hand-checked", ReportType.LEADS, ReportFormat.CSV, DAY,
+                DAY.plusSeconds(86_400), ZoneOffset.UTC, LocalDate.of(2026, 12, 1), false, null);
+        new Reports(db.dataSource()).write(all.withLeads(LeadFilter.parse("a,c", null)), out);
+        List<CSVRecord> graded = CSVFormat.DEFAULT.builder().setHeader().get()
+                .parse(new StringReader(out.toString(StandardCharsets.UTF_8))).getRecords();
+        assertThat(graded).extracting(r -> r.get("first_name") + " " + r.get("grade") + " " + r.get("rank"))
+                .containsExactly("Ada A 1", "Eve C 2");
+        out.reset();
+        new Reports(db.dataSource()).write(all.withLeads(LeadFilter.parse(null, "lost")), out);
+        assertThat(CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(out.toString(StandardCharsets.UTF_8))).getRecords())
+                .extracting(r -> r.get("first_name")).containsExactly("Cy");
+        assertThatThrownBy(() -> LeadFilter.parse("E", null)).hasMessageContaining("grade").hasMessageContaining("'E'");
+        assertThatThrownBy(() -> LeadFilter.parse(null, "gone")).hasMessageStartingWith("status:");
     }
 
     @ParameterizedTest

@@ -81,6 +81,20 @@ public class UserDirectory {
                 : jdbc.query("SELECT * FROM users WHERE role = ? ORDER BY id", MAPPER, role.name());
     }
 
+    /** A user with the stored hash, for sign-in only. */
+    public record Credentials(UserAccount account, String passwordHash) {
+    }
+
+    public Optional<Credentials> credentials(String username) {
+        return jdbc.query("SELECT * FROM users WHERE username = ?", (rs, row) -> new Credentials(MAPPER.mapRow(rs, row),
+                rs.getString("password_hash")), username).stream().findFirst();
+    }
+
+    public long count() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM users", Long.class);
+        return n == null ? 0 : n;
+    }
+
     /** True when {@code password} is the user's. */
     public boolean passwordMatches(String username, String password) {
         List<String> hashes = jdbc.queryForList("SELECT password_hash FROM users WHERE username = ? AND enabled = TRUE",

@@ -112,6 +112,7 @@ public class DemoCommand implements Callable<Integer> {
                     imported.read(), imported.imported(), imported.rejected());
 
             long[] agents = demoAgents(new UserDirectory(jdbc, clock), floor.agents());
+            demoStaff(new UserDirectory(jdbc, clock));
             VirtualCallCentre centre = new VirtualCallCentre(floor, seed, clock, campaign.trunkLines());
             CampaignRun run = new CampaignRun(campaign, clock, centre.pbx(), jdbc, tx, new DoNotCallList(jdbc), "demo");
             centre.attach(run.dialer());
@@ -148,7 +149,8 @@ public class DemoCommand implements Callable<Integer> {
             campaignId = campaign.id();
         }
         out.printf("%nDone in %.1f s. Next: java -jar campaign-service/target/dialer.jar serve%n"
-                + "then explore the REST API at http://localhost:8080/swagger-ui.html, e.g. /api/campaigns/%d/status.%n",
+                + "then open http://localhost:8080/ and sign in as manager / demo-manager (or analyst / demo-analyst,%n"
+                + "demo-agent-01 / demo-demo-agent-01, admin / demo-admin); the campaign's dashboard is /manager/campaigns/%d.%n",
                 (System.nanoTime() - wallStart) / 1e9, campaignId);
         out.flush();
         return 0;
@@ -198,6 +200,16 @@ public class DemoCommand implements Callable<Integer> {
                     "demo-" + username, "AGENT", List.of(), null, "en"))).id();
         }
         return ids;
+    }
+
+    /** Someone for each page of the UI: the demo's passwords are "demo-" and the username. */
+    private static void demoStaff(UserDirectory users) {
+        for (String[] user : new String[][] {{"admin", "ADMIN", "Administrator"}, {"manager", "MANAGER", "Demo manager"},
+                {"analyst", "ANALYST", "Demo analyst"}}) {
+            if (users.byUsername(user[0]).isEmpty()) {
+                users.create(new NewUser(user[0], user[2], "demo-" + user[0], user[1], List.of(), null, "en"));
+            }
+        }
     }
 
     private static void printSummary(PrintWriter out, JdbcTemplate jdbc, Campaign campaign, DialerMetrics metrics,

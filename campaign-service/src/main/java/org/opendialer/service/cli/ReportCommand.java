@@ -48,6 +48,12 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--bom", description = "start a CSV with a UTF-8 BOM (Excel in China reads Chinese text correctly then)")
     boolean bom;
 
+    @Option(names = "--grade", paramLabel = "A,B", description = "lead reports: only these grades")
+    String grade;
+
+    @Option(names = "--status", paramLabel = "LOST,AT_RISK", description = "lead reports: only these customer statuses (ACTIVE, AT_RISK, LOST, NEVER)")
+    String status;
+
     @Option(names = "--out", required = true, paramLabel = "FILE")
     Path out;
 
@@ -64,9 +70,12 @@ public class ReportCommand implements Callable<Integer> {
                     .orElseThrow(() -> new UserFacingException("no campaign '" + campaign + "'"));
             ReportRequest request;
             try {
-                request = ReportOrder.of(found, jdbc, type, format, from, to, bom, Instant.now());
+                request = ReportOrder.of(found, jdbc, type, format, from, to, bom, Instant.now())
+                        .withLeads(org.opendialer.reports.LeadFilter.parse(grade, status));
             } catch (InvalidRequestException e) {
                 throw new UserFacingException("--" + e.errors().get(0).field() + ": " + e.errors().get(0).message());
+            } catch (IllegalArgumentException e) {
+                throw new UserFacingException("--" + e.getMessage());
             }
             long started = System.nanoTime();
             try (OutputStream file = Files.newOutputStream(out)) {

@@ -108,7 +108,8 @@ public class DialingConfiguration {
                                              org.opendialer.service.robot.SpeechEngines speech, JdbcTemplate jdbc,
                                              DispositionService dispositions,
                                              @Value("${dialer.personas:scripts/personas}") String personas,
-                                             @Value("${dialer.asterisk.servers:}") String asteriskServers) {
+                                             @Value("${dialer.asterisk.servers:}") String asteriskServers,
+                                             @Value("${dialer.simulated.callees:s1-baseline}") String callees) {
         return new TelephonyFactory((campaign, clock) -> {
             if (campaign.mode() != org.opendialer.service.campaign.DialingMode.AGENTLESS) {
                 return null;
@@ -118,7 +119,7 @@ public class DialingConfiguration {
                 return new org.opendialer.service.robot.RobotCalls(speech, track,
                         org.opendialer.service.robot.Personas.load(java.nio.file.Path.of(personas)), jdbc, dispositions, clock);
             }).orElse(null);
-        }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers));
+        }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), callees);
     }
 
     @Bean(destroyMethod = "close")

@@ -8,25 +8,35 @@ import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.web.ConflictException;
 
 /**
- * The telephony a campaign dials through. {@code SIMULATED} is a PBX whose callees behave like the
- * bundled baseline scenario (answer rates, talk times, machines), so a campaign can be run end to end on
- * a bare machine.
+ * The telephony a campaign dials through. {@code SIMULATED} is a PBX whose callees behave like a simulator
+ * scenario (answer rates, talk times, machines; the bundled baseline unless configured), so a campaign can be
+ * run end to end on a bare machine.
  */
 public class TelephonyFactory {
 
     private final java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots;
     private final java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk;
 
+    private final String callees;
+
     public TelephonyFactory() {
         this((campaign, clock) -> null, java.util.List.of());
+    }
+
+    public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots,
+                            java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk) {
+        this(robots, asterisk, "s1-baseline");
     }
 
     /**
      * @param robots   the speech robot for a campaign's robot calls (null: the callee model decides how long they last)
      * @param asterisk the Asterisk servers ASTERISK campaigns dial through ({@code dialer.asterisk.servers})
+     * @param callees  how the simulated PBX's callees behave: a bundled scenario's name or a scenario file
+     *                 ({@code dialer.simulated.callees})
      */
     public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots,
-                            java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk) {
+                            java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk, String callees) {
+        this.callees = callees;
         this.robots = robots;
         this.asterisk = java.util.List.copyOf(asterisk);
     }
@@ -34,7 +44,7 @@ public class TelephonyFactory {
     /** The telephony for {@code campaign} on {@code clock}; a simulated one also gets its call centre attached by the caller. */
     public Connected connect(Campaign campaign, DialerClock clock) {
         if ("SIMULATED".equals(campaign.telephony())) {
-            VirtualCallCentre centre = new VirtualCallCentre(ScenarioFile.bundled("s1-baseline"), clock.nowMillis(), clock,
+            VirtualCallCentre centre = new VirtualCallCentre(ScenarioFile.load(callees), clock.nowMillis(), clock,
                     campaign.trunkLines());
             org.opendialer.engine.telephony.RobotLine robot = robots.apply(campaign, clock);
             if (robot != null) {

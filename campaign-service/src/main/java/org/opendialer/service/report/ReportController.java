@@ -3,10 +3,12 @@ package org.opendialer.service.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import javax.sql.DataSource;
 import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.reports.LeadFilter;
 import org.opendialer.reports.ReportRequest;
+import org.opendialer.service.security.AuditLog;
+import org.opendialer.service.web.InvalidRequestException;
 import org.opendialer.reports.Reports;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.campaign.CampaignRepository;
@@ -28,8 +30,10 @@ public class ReportController {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final DialerClock clock;
+    private final AuditLog audit;
 
-    public ReportController(CampaignRepository campaigns, DataSource dataSource, JdbcTemplate jdbc, DialerClock clock) {
+    public ReportController(CampaignRepository campaigns, DataSource dataSource, JdbcTemplate jdbc, DialerClock clock, AuditLog audit) {
+        this.audit = audit;
         this.campaigns = campaigns;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -41,12 +45,23 @@ public class ReportController {
                                                         @RequestParam(defaultValue = "csv") String format,
                                                         @RequestParam(required = false) String from,
                                                         @RequestParam(required = false) String to,
-                                                        @RequestParam(defaultValue = "false") boolean bom) {
+                                                        @RequestParam(defaultValue = "false") boolean bom,
+                                                        @RequestParam(required = false) String grade,
+                                                        @RequestParam(required = false) String status,
+                                                        @RequestParam(defaultValue = "false") boolean inline) {
         Campaign campaign = campaigns.get(id);
-        ReportRequest request = ReportOrder.of(campaign, jdbc, type, format, from, to, bom, clock.now());
-        jdbc.update("INSERT INTO audit_log (action, target, details, at_time) VALUES ('REPORT_EXPORTED', ?, ?, ?)",
-                "campaign " + id, request.type() + " " + request.format() + " " + request.from() + " - " + request.to(),
-                Timestamp.from(clock.now()));
+        ReportRequest request;
+        try {
+            request = ReportOrder.of(campaign, jdbc, type, format, from, to, bom, clock.now()).withLeads(LeadFilter.parse(grade, status));
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            throw new InvalidRequestException(message.substring(0, message.indexOf(':')), message.substring(message.indexOf(':') + 2));
+        }
+        if (!inline) {
+            audit.record(AuditLog.REPORT_EXPORTED, "campaign " + id, request.type() + " " + request.format() + " "
+                    + request.from() + " - " + request.to() + (grade == null ? "" : " grade " + grade)
+                    + (status == null ? "" : " status " + status));
+        }
         StreamingResponseBody body = out -> {
             try {
                 new Reports(dataSource).write(request, out);
@@ -55,7 +70,7 @@ public class ReportController {
             }
         };
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ReportOrder.fileName(request) + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, (inline ? "inline" : "attachment") + "; filename=\"" + ReportOrder.fileName(request) + "\"")
                 .contentType(MediaType.parseMediaType(request.format().contentType()))
                 .body(body);
     }

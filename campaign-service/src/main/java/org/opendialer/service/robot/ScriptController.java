@@ -26,6 +26,11 @@ public class ScriptController {
         return scripts.save(yaml);
     }
 
+    @GetMapping("/api/scripts")
+    public java.util.List<ScriptStore.StoredScript> list() {
+        return scripts.list();
+    }
+
     @GetMapping("/api/scripts/{id}")
     public Map<String, Object> get(@PathVariable long id) {
         return Map.of("id", id, "body", scripts.body(id).orElseThrow(() -> new NotFoundException("no script with id " + id)));

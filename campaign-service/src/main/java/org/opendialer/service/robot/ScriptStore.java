@@ -48,6 +48,12 @@ public class ScriptStore {
         return new StoredScript(id, track.name(), version);
     }
 
+    /** Every script at its current version, newest first. */
+    public List<StoredScript> list() {
+        return jdbc.query("SELECT id, name, current_version FROM scripts ORDER BY id DESC",
+                (rs, n) -> new StoredScript(rs.getLong("id"), rs.getString("name"), rs.getInt("current_version")));
+    }
+
     public Optional<String> body(long scriptId) {
         return jdbc.query("SELECT v.body FROM script_versions v JOIN scripts s ON s.id = v.script_id AND v.version_no = s.current_version "
                 + "WHERE s.id = ?", (rs, row) -> rs.getString(1), scriptId).stream().findFirst();

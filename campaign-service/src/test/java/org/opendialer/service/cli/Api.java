@@ -17,11 +17,28 @@ final class Api {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The administrator every test server has ({@code dialer.admin.password} in the build). */
+    static final String ADMIN_PASSWORD = System.getProperty("dialer.admin.password", "admin-password-for-tests");
+    private final String credentials;
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 
     Api(int port) {
+        this(port, "admin", ADMIN_PASSWORD);
+    }
+
+    Api(int port, String username, String password) {
         this.base = "http://localhost:" + port;
+        this.credentials = basic(username, password);
+    }
+
+    static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A request to {@code url} signed in as the administrator. */
+    static HttpRequest.Builder asAdmin(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic("admin", ADMIN_PASSWORD));
     }
 
     Reply get(String path) {
@@ -54,7 +71,7 @@ final class Api {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.header("Authorization", credentials).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             JsonNode json = body.isBlank() || !(body.startsWith("{") || body.startsWith("[")) ? null : JSON.readTree(body);
             return new Reply(response.statusCode(), json, body);

@@ -36,7 +36,7 @@ class CrashRestartIT {
     private Process serve(DatabaseSettings db, int port, Path log) throws Exception {
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
                 "-cp", System.getProperty("java.class.path"), "org.opendialer.service.cli.DialerCli", "serve",
-                "--db-url", db.url(), "--server.port=" + port, "--dialer.instance-id=node-1"));
+                "--db-url", db.url(), "--server.port=" + port, "--dialer.instance-id=node-1", "--dialer.admin.password=" + Api.ADMIN_PASSWORD));
         if (db.user() != null && !db.user().isEmpty()) {
             command.addAll(List.of("--db-user", db.user(), "--db-password", db.password()));
         }

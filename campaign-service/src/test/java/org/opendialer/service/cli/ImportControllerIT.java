@@ -36,7 +36,7 @@ class ImportControllerIT {
             String boundary = "----dialer" + UUID.randomUUID();
             String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"leads.csv\"\r\n"
                     + "Content-Type: text/csv\r\n\r\nphone,first_name\n+14155550101,Ada\n12,Bob\n\r\n--" + boundary + "--\r\n";
-            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(base + "?campaignId=" + campaign))
+            HttpResponse<String> accepted = http.send(Api.asAdmin(base + "?campaignId=" + campaign)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -46,24 +46,24 @@ class ImportControllerIT {
             String progress = "";
             for (int i = 0; i < 100 && !progress.contains("\"status\":\"COMPLETED\""); i++) {
                 Thread.sleep(100);
-                progress = http.send(HttpRequest.newBuilder(URI.create(base + "/" + id)).build(),
+                progress = http.send(Api.asAdmin(base + "/" + id).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
             }
             assertThat(progress).contains("\"percent\":100.0").contains("\"status\":\"COMPLETED\"").contains("\"imported\":1").contains("\"rejected\":1");
 
-            HttpResponse<String> rejected = http.send(HttpRequest.newBuilder(URI.create(base + "/" + id + "/rejected.csv")).build(),
+            HttpResponse<String> rejected = http.send(Api.asAdmin(base + "/" + id + "/rejected.csv").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(rejected.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> v.contains("rejected.csv"));
             assertThat(rejected.body()).contains("3,phone,BAD_PHONE");
 
             String junk = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\n\r\n"
                     + "name\nAda\n\r\n--" + boundary + "--\r\n";
-            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base + "?campaignId=" + campaign))
+            HttpResponse<String> refused = http.send(Api.asAdmin(base + "?campaignId=" + campaign)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofString(junk)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(refused.body()).contains("no phone column");
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/999")).build(),
+            assertThat(http.send(Api.asAdmin(base + "/999").build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
         }
     }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.opendialer.reports.LeadFilter;
 import org.opendialer.reports.export.BucketSort;
 import org.opendialer.reports.export.TableWriter;
 import org.opendialer.reports.lost.LostStatus;
@@ -32,12 +33,20 @@ public final class LeadReports {
 
     /** Writes the ranked leads; returns how many leads of each grade there are. */
     public Map<Grade, Long> leads(long campaignId, TableWriter out) throws IOException, SQLException {
+        return leads(campaignId, LeadFilter.ALL, out);
+    }
+
+    /** Writes the ranked leads the filter accepts; returns how many of them there are of each grade. */
+    public Map<Grade, Long> leads(long campaignId, LeadFilter filter, TableWriter out) throws IOException, SQLException {
         Map<Grade, Long> grades = new EnumMap<>(Grade.class);
         for (Grade g : Grade.values()) {
             grades.put(g, 0L);
         }
         try (BucketSort sort = new BucketSort(101)) {
             stream.forEach(campaignId, lead -> {
+                if (!filter.accepts(lead.interest().grade(), lead.lost().status())) {
+                    return;
+                }
                 grades.merge(lead.interest().grade(), 1L, Long::sum);
                 LeadEvidence e = lead.evidence();
                 List<Object> row = new ArrayList<>(LEAD_COLUMNS.size());
@@ -67,12 +76,20 @@ public final class LeadReports {
 
     /** Writes lost customers by recovery potential, then customers at risk; returns how many of each status there are. */
     public Map<LostStatus, Long> lostCustomers(long campaignId, TableWriter out) throws IOException, SQLException {
+        return lostCustomers(campaignId, LeadFilter.ALL, out);
+    }
+
+    /** As {@link #lostCustomers(long, TableWriter)}, of the leads the filter accepts. */
+    public Map<LostStatus, Long> lostCustomers(long campaignId, LeadFilter filter, TableWriter out) throws IOException, SQLException {
         Map<LostStatus, Long> counts = new EnumMap<>(LostStatus.class);
         for (LostStatus s : LostStatus.values()) {
             counts.put(s, 0L);
         }
         try (BucketSort sort = new BucketSort(202)) {
             stream.forEach(campaignId, lead -> {
+                if (!filter.accepts(lead.interest().grade(), lead.lost().status())) {
+                    return;
+                }
                 counts.merge(lead.lost().status(), 1L, Long::sum);
                 if (lead.lost().status() != LostStatus.LOST && lead.lost().status() != LostStatus.AT_RISK) {
                     return;

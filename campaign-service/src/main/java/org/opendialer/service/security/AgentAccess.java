@@ -1,0 +1,54 @@
+package org.opendialer.service.security;
+
+import java.util.Optional;
+import org.opendialer.service.agent.Role;
+import org.opendialer.service.agent.UserAccount;
+import org.opendialer.service.agent.UserDirectory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an agent may reach: their own session, the calls they took, and the leads of those calls (or of
+ * callbacks booked for them). Managers and admins reach everything; analysts read leads but hear no calls.
+ */
+@Component
+public class AgentAccess {
+
+    private final UserDirectory users;
+    private final JdbcTemplate jdbc;
+
+    public AgentAccess(UserDirectory users, JdbcTemplate jdbc) {
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    public Optional<UserAccount> user(Authentication auth) {
+        return auth == null ? Optional.empty() : users.byUsername(auth.getName());
+    }
+
+    public boolean isSelf(Authentication auth, long agentId) {
+        return user(auth).map(u -> supervises(u) || (u.role() == Role.AGENT && u.id() == agentId)).orElse(false);
+    }
+
+    public boolean mayOpenLead(Authentication auth, long leadId) {
+        return user(auth).map(u -> supervises(u) || u.role() == Role.ANALYST || (u.role() == Role.AGENT && (
+                count("SELECT COUNT(*) FROM call_attempts WHERE lead_id = ? AND agent_id = ?", leadId, u.id()) > 0
+                        || count("SELECT COUNT(*) FROM callbacks WHERE lead_id = ? AND agent_id = ?", leadId, u.id()) > 0)))
+                .orElse(false);
+    }
+
+    public boolean mayOpenAttempt(Authentication auth, long attemptId) {
+        return user(auth).map(u -> supervises(u) || (u.role() == Role.AGENT
+                && count("SELECT COUNT(*) FROM call_attempts WHERE id = ? AND agent_id = ?", attemptId, u.id()) > 0)).orElse(false);
+    }
+
+    private static boolean supervises(UserAccount u) {
+        return u.role() == Role.MANAGER || u.role() == Role.ADMIN;
+    }
+
+    private long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+}

@@ -1,0 +1,116 @@
+package org.opendialer.service.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.Supplier;
+import org.opendialer.service.agent.Role;
+import org.opendialer.service.agent.UserDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * The access rules. People sign in with a form and keep a session (CSRF-protected); scripts and the CLI
+ * send HTTP Basic credentials on each request, which carry no ambient cookie and so need no CSRF token.
+ * Admins may do everything; managers run campaigns, lists and scripts; analysts read reports; agents reach
+ * only their own session, the calls they took and the leads passed to them.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    private static final String MANAGER = Role.MANAGER.name();
+    private static final String AGENT = Role.AGENT.name();
+    private static final String ANALYST = Role.ANALYST.name();
+    private static final String ADMIN = Role.ADMIN.name();
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    public UserDetailsService userDetailsService(UserDirectory users) {
+        return username -> users.credentials(username)
+                .map(c -> User.withUsername(c.account().username()).password(c.passwordHash())
+                        .roles(c.account().role().name()).disabled(!c.account().enabled()).build())
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    @Bean
+    public SecurityFilterChain filterChain(HttpSecurity http, AgentAccess agents) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health/**").permitAll()
+                        // an agent's own session and screen; managers may act for them
+                        .requestMatchers("/api/agents/{id}", "/api/agents/{id}/**").access(self(agents))
+                        .requestMatchers(HttpMethod.GET, "/api/leads/{id}").access(leadOf(agents))
+                        .requestMatchers("/api/attempts/{id}", "/api/attempts/{id}/disposition", "/api/attempts/{id}/recording").access(attemptOf(agents))
+                        .requestMatchers(HttpMethod.POST, "/api/leads/{id}/callbacks").access(leadOf(agents))
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/{id}/dispositions", "/api/scripts/{id}").hasAnyRole(MANAGER, AGENT, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns", "/api/campaigns/{id}").hasAnyRole(MANAGER, ANALYST, AGENT, ADMIN)
+                        .requestMatchers("/api/campaigns/{id}/reports/**", "/api/campaigns/{id}/charts/**").hasAnyRole(MANAGER, ANALYST, ADMIN)
+                        .requestMatchers("/api/users/**", "/api/users", "/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/api/**", "/manager/**", "/ui/campaigns/**").hasAnyRole(MANAGER, ADMIN)
+                        .requestMatchers("/agent/**", "/ui/agent/**").hasAnyRole(AGENT, ADMIN)
+                        .requestMatchers("/analyst/**").hasAnyRole(ANALYST, MANAGER, ADMIN)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .httpBasic(Customizer.withDefaults())
+                // API clients get a bare 401 (no browser password dialog over the UI's own calls); pages send to sign-in
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                PathPatternRequestMatcher.withDefaults().matcher("/ui/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::sendsBasicCredentials));
+        return http.build();
+    }
+
+    /** A request that authenticates itself (HTTP Basic) cannot be forged by another site through the browser's cookie. */
+    private static boolean sendsBasicCredentials(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> self(AgentAccess agents) {
+        return (auth, context) -> decide(auth, a -> agents.isSelf(a, id(context)));
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> leadOf(AgentAccess agents) {
+        return (auth, context) -> decide(auth, a -> agents.mayOpenLead(a, id(context)));
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> attemptOf(AgentAccess agents) {
+        return (auth, context) -> decide(auth, a -> agents.mayOpenAttempt(a, id(context)));
+    }
+
+    private static long id(RequestAuthorizationContext context) {
+        try {
+            return Long.parseLong(context.getVariables().get("id"));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static AuthorizationDecision decide(Supplier<Authentication> auth, java.util.function.Predicate<Authentication> rule) {
+        Authentication a = auth.get();
+        return new AuthorizationDecision(a != null && a.isAuthenticated() && !"anonymousUser".equals(a.getPrincipal()) && rule.test(a));
+    }
+}

@@ -1,0 +1,120 @@
+package org.opendialer.service.ui;
+
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.opendialer.service.campaign.CampaignForm;
+import org.springframework.context.MessageSource;
+import org.opendialer.service.agent.Role;
+import org.opendialer.service.agent.UserAccount;
+import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.campaign.CampaignRepository;
+import org.opendialer.service.web.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The pages; each renders a shell that the page's script fills from the REST API. */
+@Controller
+public class PageController {
+
+    private final UserDirectory users;
+    private final CampaignRepository campaigns;
+    private final MessageSource messages;
+
+    public PageController(UserDirectory users, CampaignRepository campaigns, MessageSource messages) {
+        this.users = users;
+        this.campaigns = campaigns;
+        this.messages = messages;
+    }
+
+    @ModelAttribute("me")
+    public UserAccount me(Principal principal) {
+        return principal == null ? null : users.byUsername(principal.getName()).orElse(null);
+    }
+
+    @GetMapping("/login")
+    public String login() {
+        return "login";
+    }
+
+    /** Each role starts where its work is. */
+    @GetMapping("/")
+    public String home(@ModelAttribute("me") UserAccount me) {
+        if (me == null) {
+            return "redirect:/login";
+        }
+        Role role = me.role();
+        if (role == Role.AGENT) {
+            return "redirect:/agent";
+        }
+        if (role == Role.ANALYST) {
+            return "redirect:/analyst/reports";
+        }
+        return "redirect:/manager/campaigns";
+    }
+
+    @GetMapping("/manager/campaigns")
+    public String campaigns() {
+        return "manager/campaigns";
+    }
+
+    @GetMapping("/manager/campaigns/new")
+    public String newCampaign(Model model, Locale locale) {
+        return editor(0L, model, locale);
+    }
+
+    @GetMapping("/manager/campaigns/{id}/edit")
+    public String editCampaign(@PathVariable long id, Model model, Locale locale) {
+        campaigns.get(id);
+        return editor(id, model, locale);
+    }
+
+    private String editor(long id, Model model, Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (var field : CampaignForm.class.getRecordComponents()) {
+            labels.put(field.getName(), messages.getMessage("field." + field.getName(), null, field.getName(), locale));
+        }
+        model.addAttribute("campaignId", id);
+        model.addAttribute("labels", labels);
+        return "manager/campaign";
+    }
+
+    @GetMapping("/manager/campaigns/{id}")
+    public String dashboard(@PathVariable long id, Model model) {
+        model.addAttribute("campaign", campaigns.get(id));
+        return "manager/dashboard";
+    }
+
+    @GetMapping("/manager/import")
+    public String upload() {
+        return "manager/import";
+    }
+
+    @GetMapping("/manager/scripts")
+    public String scripts() {
+        return "manager/scripts";
+    }
+
+    @GetMapping("/agent")
+    public String desktop() {
+        return "agent/desktop";
+    }
+
+    @GetMapping("/analyst/reports")
+    public String reports() {
+        return "analyst/reports";
+    }
+
+    @GetMapping("/leads/{id}")
+    public String lead(@PathVariable long id, Model model) {
+        if (id <= 0) {
+            throw new NotFoundException("no lead with id " + id);
+        }
+        model.addAttribute("leadId", id);
+        return "lead";
+    }
+}

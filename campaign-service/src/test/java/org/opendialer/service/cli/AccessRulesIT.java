@@ -1,0 +1,159 @@
+package org.opendialer.service.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Who may do what, over HTTP: each role reaches its own work only, and agents only their own calls. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessRulesIT {
+
+    private ConfigurableApplicationContext context;
+    private int port;
+    private Api admin;
+    private JdbcTemplate jdbc;
+    private long campaign;
+    private long agentId;
+    private long otherAgentId;
+    private long lead;
+    private long attempt;
+
+    @BeforeAll
+    void serve() {
+        ServeCommand serve = new ServeCommand();
+        serve.database.url = "jdbc:h2:mem:access" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+        serve.springArgs = List.of("--server.port=0");
+        context = serve.start();
+        port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        admin = new Api(port);
+        jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        user("mia", "MANAGER");
+        user("ann", "ANALYST");
+        agentId = user("al", "AGENT");
+        otherAgentId = user("bo", "AGENT");
+        campaign = admin.post("/api/campaigns", "{\"name\": \"access\"}").json().get("id").asLong();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO leads (campaign_id, phone_e164, time_zone, first_name, created_at, updated_at) VALUES (?, '+15550100001', 'UTC', 'Lee', ?, ?)",
+                campaign, now, now);
+        lead = jdbc.queryForObject("SELECT MAX(id) FROM leads", Long.class);
+        jdbc.update("INSERT INTO call_attempts (campaign_id, lead_id, phone_e164, attempt_no, dialing_mode, state, placed_at, agent_id) "
+                + "VALUES (?, ?, '+15550100001', 1, 'PREDICTIVE', 'ENDED', ?, ?)", campaign, lead, now, agentId);
+        attempt = jdbc.queryForObject("SELECT MAX(id) FROM call_attempts", Long.class);
+    }
+
+    @AfterAll
+    void stop() {
+        context.close();
+    }
+
+    private long user(String name, String role) {
+        Api.Reply created = admin.post("/api/users", "{\"username\": \"" + name + "\", \"password\": \"" + name + "-password\", \"role\": \"" + role + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    private Api as(String name) {
+        return new Api(port, name, name + "-password");
+    }
+
+    @Test
+    void withoutCredentialsTheApiAnswers401AndPagesSendToTheSignInPage() throws Exception {
+        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/campaigns")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(401);
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/manager/campaigns")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+        assertThat(new Api(port, "al", "wrong-password").get("/api/agents/" + agentId).status()).isEqualTo(401);
+    }
+
+    @Test
+    void passwordsAreStoredAsBcryptHashesOnly() {
+        String hash = jdbc.queryForObject("SELECT password_hash FROM users WHERE username = 'al'", String.class);
+        assertThat(hash).startsWith("$2").doesNotContain("al-password");
+    }
+
+    @Test
+    void managersRunCampaignsAnalystsOnlyReadReports() {
+        assertThat(as("mia").post("/api/campaigns", "{\"name\": \"by manager\"}").status()).isEqualTo(201);
+        assertThat(as("ann").post("/api/campaigns", "{\"name\": \"by analyst\"}").status()).isEqualTo(403);
+        assertThat(as("ann").get("/api/campaigns/" + campaign + "/reports/leads?format=csv").status()).isEqualTo(200);
+        assertThat(as("ann").get("/api/campaigns/" + campaign + "/status").status()).isEqualTo(403);
+        assertThat(as("mia").get("/api/users").status()).isEqualTo(403);
+    }
+
+    @Test
+    void agentsReachTheirOwnSessionCallsAndLeadsOnly() {
+        Api al = as("al");
+        assertThat(al.get("/api/agents/" + agentId).status()).isEqualTo(200);
+        assertThat(al.post("/api/agents/" + otherAgentId + "/ready", "{}").status()).isEqualTo(403);
+        assertThat(al.get("/api/leads/" + lead).json().get("first_name").asText()).isEqualTo("Lee");
+        assertThat(al.get("/api/attempts/" + attempt).status()).isEqualTo(200);
+        Api bo = as("bo");
+        assertThat(bo.get("/api/leads/" + lead).status()).isEqualTo(403);
+        assertThat(bo.get("/api/attempts/" + attempt).status()).isEqualTo(403);
+        assertThat(bo.post("/api/attempts/" + attempt + "/disposition", "{\"code\": \"SALE\"}").status()).isEqualTo(403);
+        assertThat(al.get("/api/campaigns/" + campaign + "/reports/leads").status()).isEqualTo(403);
+        assertThat(al.post("/api/campaigns", "{\"name\": \"by agent\"}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRecordingPlaysForTheAgentWhoTookTheCallAndEveryPlaybackIsAudited() throws Exception {
+        java.nio.file.Path wav = java.nio.file.Files.createTempFile("recording", ".wav");
+        java.nio.file.Files.write(wav, new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E'});
+        jdbc.update("UPDATE call_attempts SET recording_path = ? WHERE id = ?", wav.toString(), attempt);
+        assertThat(as("bo").get("/api/attempts/" + attempt + "/recording").status()).isEqualTo(403);
+        assertThat(as("ann").get("/api/attempts/" + attempt + "/recording").status()).isEqualTo(403);
+        Api.Reply played = as("al").get("/api/attempts/" + attempt + "/recording");
+        assertThat(played.status()).isEqualTo(200);
+        assertThat(played.body()).startsWith("RIFF");
+        assertThat(as("mia").get("/api/attempts/" + attempt + "/recording").status()).isEqualTo(200);
+        assertThat(jdbc.queryForList("SELECT username FROM audit_log WHERE action = 'RECORDING_PLAYED' AND target = ? ORDER BY id",
+                String.class, "attempt " + attempt)).containsExactly("al", "mia");
+    }
+
+    @Test
+    void aReportExportIsAuditedWithWhoAndWhatFilter() {
+        assertThat(as("ann").get("/api/campaigns/" + campaign + "/reports/leads?format=csv&grade=A,B").status()).isEqualTo(200);
+        assertThat(jdbc.queryForList("SELECT details FROM audit_log WHERE action = 'REPORT_EXPORTED' AND username = 'ann'", String.class))
+                .anySatisfy(d -> assertThat(d).contains("grade A,B"));
+        Api.Reply bad = as("ann").get("/api/campaigns/" + campaign + "/reports/leads?format=csv&grade=Z");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("grade");
+    }
+
+    @Test
+    void aBrowserSessionPostWithoutItsCsrfTokenIsRefused() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://localhost:" + port;
+        String loginPage = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String token = loginPage.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=mia&password=mia-password&_csrf=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/campaigns"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"forged\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        HttpResponse<String> read = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/campaigns")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).isEqualTo(200);
+    }
+}
