@@ -94,7 +94,7 @@ public class ImportCommand implements Callable<Integer> {
                         throw new UserFacingException("--dedupe must be skip or update, not '" + dedupe + "'");
                     }
                     ImportRequest request = new ImportRequest(campaignId, file, phoneRegion, encoding, delimiter(), policy, dnc,
-                            mapping, 1000);
+                            mapping, ImportRequest.DEFAULT_CHUNK);
                     summary = importer.run(request, bar::show);
                 }
             } catch (ImportFailedException e) {

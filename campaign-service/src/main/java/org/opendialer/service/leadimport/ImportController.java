@@ -64,7 +64,7 @@ public class ImportController {
             throw new ImportFailedException("dedupe must be skip or update, not '" + dedupe + "'");
         }
         ImportRequest request = new ImportRequest(campaignId, stored, region.toUpperCase(), encoding, null, policy, dnc,
-                Map.of(), 1000);
+                Map.of(), ImportRequest.DEFAULT_CHUNK);
         long id = importer.submit(request, executor);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("importJobId", id, "file", name));
     }

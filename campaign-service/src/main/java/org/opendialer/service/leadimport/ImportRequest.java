@@ -20,18 +20,21 @@ public record ImportRequest(long campaignId, Path file, String region, String en
 
     public enum Dedupe { SKIP, UPDATE }
 
+    /** Rows per transaction: large enough that per-chunk costs (lookups, commit, job bookkeeping) stay small. */
+    public static final int DEFAULT_CHUNK = 5000;
+
     public ImportRequest {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(dedupe, "dedupe");
         mapping = mapping == null ? Map.of() : Map.copyOf(mapping);
         if (chunkSize <= 0) {
-            chunkSize = 1000;
+            chunkSize = DEFAULT_CHUNK;
         }
     }
 
     public static ImportRequest leads(long campaignId, Path file, String region) {
-        return new ImportRequest(campaignId, file, region, null, null, Dedupe.SKIP, false, Map.of(), 1000);
+        return new ImportRequest(campaignId, file, region, null, null, Dedupe.SKIP, false, Map.of(), DEFAULT_CHUNK);
     }
 
     public ImportRequest withDedupe(Dedupe policy) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -131,9 +132,20 @@ final class LeadChunkWriter implements ItemWriter<RowOutcome> {
 
     private void insert(List<RowOutcome.LeadRow> leads) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate("INSERT INTO leads (campaign_id, list_id, phone_e164, phone_type, alt_phones, region, time_zone, "
-                        + "first_name, last_name, email, company, attributes, customer_since, last_purchase, churned_at, "
-                        + "customer_status, status, import_job_id, import_row, created_at, updated_at) "
+        if (leads.isEmpty()) {
+            return;
+        }
+        boolean bulk = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            if (!BulkLeadLoad.available(connection)) {
+                return false;
+            }
+            BulkLeadLoad.load(connection, campaignId, listId, importJobId, now.toString(), leads);
+            return true;
+        }));
+        if (bulk) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO leads (" + BulkLeadLoad.COLUMNS + ") "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?)",
                 leads.stream().map(l -> new Object[] {campaignId, listId, l.phone(), l.phoneType(), l.altPhones(), l.region(),
                         l.timeZone(), l.firstName(), l.lastName(), l.email(), l.company(), l.attributesJson(),

@@ -97,7 +97,7 @@ public final class LeadImporter {
         Long campaign = row.get("CAMPAIGN_ID") == null ? 0L : ((Number) row.get("CAMPAIGN_ID")).longValue();
         ImportRequest request = new ImportRequest(campaign, Path.of((String) row.get("FILE_PATH")), (String) row.get("REGION"),
                 (String) row.get("ENCODING"), null, ImportRequest.Dedupe.valueOf((String) row.get("DEDUPE_POLICY")),
-                "DNC".equals(row.get("KIND")), java.util.Map.of(), 1000);
+                "DNC".equals(row.get("KIND")), java.util.Map.of(), ImportRequest.DEFAULT_CHUNK);
         Long list = row.get("LIST_ID") == null ? null : ((Number) row.get("LIST_ID")).longValue();
         return launch(prepare(request, new long[] {importJobId, list == null ? 0 : list}), progress);
     }
@@ -227,9 +227,9 @@ public final class LeadImporter {
         LeadChunkWriter writer = new LeadChunkWriter(jdbc, prepared.importJobId(), request.campaignId(), prepared.listId(),
                 request.dedupe() == ImportRequest.Dedupe.UPDATE, request.dncList());
         var builder = new StepBuilder("importRows", repository)
-                .<ImportRow, RowOutcome>chunk(request.chunkSize(), transactions)
-                .reader(new RowReader(prepared.source()))
-                .processor(new RowToLead(prepared.columns(), new PhoneNormalizer(request.region())))
+                .<RowOutcome, RowOutcome>chunk(request.chunkSize(), transactions)
+                .reader(new ReadAheadRows(new RowReader(prepared.source()),
+                        new RowToLead(prepared.columns(), new PhoneNormalizer(request.region())), 2 * request.chunkSize()))
                 .writer(writer)
                 .listener(new ChunkListener() {
                     @Override

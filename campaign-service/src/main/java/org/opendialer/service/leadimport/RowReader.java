@@ -89,6 +89,15 @@ final class RowReader implements ItemStreamReader<ImportRow> {
 
     @Override
     public void update(ExecutionContext context) {
+        savePosition(context, rowsRead);
+    }
+
+    /** How many data rows (blank ones included) have been read so far. */
+    long position() {
+        return rowsRead;
+    }
+
+    static void savePosition(ExecutionContext context, long rowsRead) {
         context.putLong(ROWS_READ, rowsRead);
     }
 
