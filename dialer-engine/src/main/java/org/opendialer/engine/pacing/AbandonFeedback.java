@@ -14,13 +14,24 @@ final class AbandonFeedback {
 
     private final double aimFraction;
     private final double gain;
+    private final double answersPerStep;
+    private final boolean knowsHiddenAbandons;
     private double z;
     private double movingRate;
     private long lastAnswered;
     private long lastAbandoned;
     private long nextUpdateMillis = Long.MIN_VALUE;
 
-    AbandonFeedback(double initialZ, double aimFraction, double gain) {
+    /**
+     * @param gain                how far z moves per update at a relative error of 1
+     * @param answersPerStep      0: every update moves z by the full gain; n: by gain × (answers since the last
+     *                            update, at most n), so a small team, whose few answers say little, adapts more
+     *                            slowly than a large floor, whose many answers say a lot
+     * @param knowsHiddenAbandons aims lower by the abandons the dialer cannot see (AMD hanging up on people)
+     */
+    AbandonFeedback(double initialZ, double aimFraction, double gain, double answersPerStep, boolean knowsHiddenAbandons) {
+        this.answersPerStep = answersPerStep;
+        this.knowsHiddenAbandons = knowsHiddenAbandons;
         this.z = initialZ;
         this.aimFraction = aimFraction;
         this.gain = gain;
@@ -29,7 +40,7 @@ final class AbandonFeedback {
 
     /** The abandon rate the dialer aims at: under the target, less what it cannot see. */
     double aim(PacingSettings settings) {
-        return Math.max(0.002, settings.abandonTarget() * aimFraction - settings.hiddenAbandonRate());
+        return Math.max(0.002, settings.abandonTarget() * aimFraction - (knowsHiddenAbandons ? settings.hiddenAbandonRate() : 0));
     }
 
     double z() {
@@ -58,11 +69,12 @@ final class AbandonFeedback {
             double w = Math.min(1, answered / MEMORY_ANSWERS);
             movingRate = movingRate * (1 - w) + abandoned / MEMORY_ANSWERS;
         }
-        z += gain * (movingRate - aim) / aim;
+        double step = answersPerStep <= 0 ? gain : gain * Math.min(answered, answersPerStep);
+        z += step * (movingRate - aim) / aim;
         if (s.answered() >= 30) {
             double shiftRate = (double) s.abandoned() / s.answered();
             if (shiftRate > aim) {
-                z += gain * 2 * (shiftRate - aim) / aim;
+                z += step * 2 * (shiftRate - aim) / aim;
             }
         }
         z = Math.max(-1.5, Math.min(4, z));

@@ -18,10 +18,18 @@ abstract class LookaheadPacing implements PacingPolicy {
     private static final int MAX_CALLS_PER_TICK = 1000;
 
     private final double horizonFactor;
+    private final boolean deadlineInHorizon;
+    private final boolean progressiveFloor;
     private final AbandonFeedback feedback;
 
-    LookaheadPacing(double horizonFactor, AbandonFeedback feedback) {
+    /**
+     * @param deadlineInHorizon agents free within the connect deadline after an answer still take it in time
+     * @param progressiveFloor  never place fewer calls than free agents
+     */
+    LookaheadPacing(double horizonFactor, boolean deadlineInHorizon, boolean progressiveFloor, AbandonFeedback feedback) {
         this.horizonFactor = horizonFactor;
+        this.deadlineInHorizon = deadlineInHorizon;
+        this.progressiveFloor = progressiveFloor;
         this.feedback = feedback;
     }
 
@@ -40,7 +48,7 @@ abstract class LookaheadPacing implements PacingPolicy {
             return progressive;
         }
         CallStatistics stats = s.statistics();
-        double horizon = horizonFactor * stats.meanRoutableDelay() + s.settings().connectDeadlineSeconds();
+        double horizon = horizonFactor * stats.meanRoutableDelay() + (deadlineInHorizon ? s.settings().connectDeadlineSeconds() : 0);
         double supply = 0;
         double variance = 0;
         for (Agent agent : s.agents()) {
@@ -67,6 +75,6 @@ abstract class LookaheadPacing implements PacingPolicy {
             }
             k = next;
         }
-        return Math.max(k, progressive);
+        return progressiveFloor ? Math.max(k, progressive) : k;
     }
 }

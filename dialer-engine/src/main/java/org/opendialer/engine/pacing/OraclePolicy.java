@@ -14,8 +14,7 @@ public final class OraclePolicy extends LookaheadPacing {
     private final ReleaseForecast forecast;
 
     public OraclePolicy(ReleaseForecast forecast) {
-        super(PredictivePolicy.HORIZON_FACTOR,
-                new AbandonFeedback(PredictivePolicy.INITIAL_Z, PredictivePolicy.AIM_FRACTION, PredictivePolicy.GAIN));
+        super(PredictivePolicy.HORIZON_FACTOR, false, true, PredictivePolicy.feedback());
         this.forecast = forecast;
     }
 

@@ -6,13 +6,13 @@ import java.util.List;
 
 /**
  * Builds policies from their command-line names: {@code predictive}, {@code progressive[:factor]},
- * {@code power:ratio}, {@code preview}, {@code agentless}, {@code adapt-tapered} and (simulation only)
- * {@code oracle}.
+ * {@code power:ratio}, {@code preview}, {@code agentless}, and for comparison {@code adapt-tapered},
+ * {@code bp-feedback} and (simulation only) {@code oracle}.
  */
 public final class PacingPolicies {
 
     public static final List<String> NAMES =
-            List.of("predictive", "progressive", "power:R", "preview", "agentless", "adapt-tapered", "oracle");
+            List.of("predictive", "progressive", "power:R", "preview", "agentless", "adapt-tapered", "bp-feedback", "oracle");
 
     private PacingPolicies() {
     }
@@ -41,6 +41,7 @@ public final class PacingPolicies {
             case "preview" -> new PreviewPolicy();
             case "agentless" -> new AgentlessPolicy();
             case "adapt-tapered" -> new AdaptTaperedPolicy(shiftEnd, zone);
+            case "bp-feedback" -> new BinomialFeedbackPolicy();
             case "oracle" -> {
                 if (forecast == null) {
                     throw new IllegalArgumentException("oracle pacing needs to know agents' future, so it runs only in simulation");

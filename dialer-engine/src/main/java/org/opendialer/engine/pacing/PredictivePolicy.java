@@ -10,16 +10,22 @@ import org.opendialer.engine.agent.Agent;
  */
 public final class PredictivePolicy extends LookaheadPacing {
 
-    /** Look-ahead as a share of the mean dial-to-answer time (plus the connect deadline). */
+    /** Look-ahead as a share of the mean dial-to-answer time. */
     static final double HORIZON_FACTOR = 0.8;
     /** Safety margin in standard deviations at the start of a day, before feedback has data. */
     static final double INITIAL_Z = 1.2;
     /** Aim at this share of the abandon target: near the cap the trade-off is flat, a margin costs little. */
-    static final double AIM_FRACTION = 0.92;
-    static final double GAIN = 0.01;
+    static final double AIM_FRACTION = 0.967;
+    /** Margin moved per answer seen, at most two answers' worth per ten-second update. */
+    static final double GAIN = 0.004;
+    static final double ANSWERS_PER_STEP = 2;
 
     public PredictivePolicy() {
-        super(HORIZON_FACTOR, new AbandonFeedback(INITIAL_Z, AIM_FRACTION, GAIN));
+        super(HORIZON_FACTOR, false, true, feedback());
+    }
+
+    static AbandonFeedback feedback() {
+        return new AbandonFeedback(INITIAL_Z, AIM_FRACTION, GAIN, ANSWERS_PER_STEP, true);
     }
 
     @Override

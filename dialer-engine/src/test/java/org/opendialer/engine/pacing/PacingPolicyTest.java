@@ -102,6 +102,40 @@ class PacingPolicyTest {
     }
 
     @Test
+    void theYardsticksSimplePredictorHasNoProgressiveFloor() {
+        Floor floor = new Floor().ready(3);
+        for (int i = 0; i < 200; i++) {
+            floor.statistics.dialResolved(10, i % 10 != 0); // nine dials in ten reach someone
+        }
+        // three free agents, three dials would each likely answer: the margin says two, the floor says three
+        assertThat(new BinomialFeedbackPolicy().callsToPlace(floor)).isLessThan(3);
+        assertThat(new PredictivePolicy().callsToPlace(floor)).isGreaterThanOrEqualTo(3);
+        assertThat(PacingPolicies.create("bp-feedback", null, null, null).name()).isEqualTo("bp-feedback");
+    }
+
+    @Test
+    void theAbandonFeedbackMovesWithTheEvidenceAndNotWithTheClock() {
+        AbandonFeedback capped = new AbandonFeedback(1.0, 0.967, 0.004, 2, false);
+        AbandonFeedback uncapped = new AbandonFeedback(1.0, 0.967, 0.004, 1000, false);
+        Floor floor = new Floor().ready(20);
+        capped.update(floor);
+        uncapped.update(floor);
+        floor.clock.advance(java.time.Duration.ofSeconds(10));
+        capped.update(floor); // ten seconds without an answer: nothing learnt, the margin stays
+        uncapped.update(floor);
+        assertThat(capped.z()).isEqualTo(1.0);
+        assertThat(uncapped.z()).isEqualTo(1.0);
+        floor.clock.advance(java.time.Duration.ofSeconds(10));
+        floor.answered = 10;
+        floor.abandoned = 10; // every answer abandoned: widen the margin
+        capped.update(floor);
+        uncapped.update(floor);
+        assertThat(capped.z()).isGreaterThan(1.0);
+        // ten answers' worth of evidence, counted as at most two per update
+        assertThat(capped.z() - 1.0).isCloseTo((uncapped.z() - 1.0) * 2 / 10, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void oracleCountsOnlyAgentsItKnowsWillBeFree() {
         Floor floor = new Floor().talking(10, 30);
         OraclePolicy nobodyFree = new OraclePolicy((agent, at) -> false);
