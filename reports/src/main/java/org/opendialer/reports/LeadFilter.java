@@ -23,10 +23,31 @@ public record LeadFilter(Set<Grade> grades, Set<LostStatus> statuses) {
         return (grades.isEmpty() || grades.contains(grade)) && (statuses.isEmpty() || statuses.contains(status));
     }
 
+    /** A grade or customer status no one knows; {@code field} is {@code grade} or {@code status}. */
+    public static final class UnknownValue extends IllegalArgumentException {
+
+        private final String field;
+        private final String reason;
+
+        UnknownValue(String field, String reason) {
+            super(field + ": " + reason);
+            this.field = field;
+            this.reason = reason;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
     /**
      * From comma-separated names, as a user gives them ({@code "A,B"}, {@code "lost,at_risk"}).
      *
-     * @throws IllegalArgumentException naming the unknown grade or status
+     * @throws UnknownValue naming the unknown grade or status
      */
     public static LeadFilter parse(String grades, String statuses) {
         Set<Grade> g = EnumSet.noneOf(Grade.class);
@@ -34,7 +55,7 @@ public record LeadFilter(Set<Grade> grades, Set<LostStatus> statuses) {
             try {
                 g.add(Grade.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("grade: unknown grade '" + name + "'; choose from A, B, C, D");
+                throw new UnknownValue("grade", "unknown grade '" + name + "'; choose from A, B, C, D");
             }
         }
         Set<LostStatus> s = EnumSet.noneOf(LostStatus.class);
@@ -42,7 +63,7 @@ public record LeadFilter(Set<Grade> grades, Set<LostStatus> statuses) {
             try {
                 s.add(LostStatus.valueOf(name.replace('-', '_')));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("status: unknown customer status '" + name + "'; choose from ACTIVE, AT_RISK, LOST, NEVER");
+                throw new UnknownValue("status", "unknown customer status '" + name + "'; choose from ACTIVE, AT_RISK, LOST, NEVER");
             }
         }
         return new LeadFilter(g, s);

@@ -89,11 +89,16 @@ public class AgentController {
 
     private AgentView view(long id) {
         users.get(id);
-        return runner.agent(id).map(AgentView::of).orElse(new AgentView(id, "LOGGED_OUT", null, null));
+        return AgentView.now(runner, id);
     }
 
     /** An agent's state now; {@code attemptId} is the call on screen (on call or wrapping up). */
     public record AgentView(long agentId, String state, String pauseReason, Long attemptId) {
+        /** The agent's state in {@code runner}; logged out when not logged in there. */
+        public static AgentView now(CampaignRunner runner, long agentId) {
+            return runner.agent(agentId).map(AgentView::of).orElse(new AgentView(agentId, "LOGGED_OUT", null, null));
+        }
+
         static AgentView of(Agent agent) {
             return new AgentView(agent.id(), agent.state().name(), agent.pauseReason(),
                     agent.attempt() == null ? null : agent.attempt().value());

@@ -74,8 +74,8 @@ public class ReportCommand implements Callable<Integer> {
                         .withLeads(org.opendialer.reports.LeadFilter.parse(grade, status));
             } catch (InvalidRequestException e) {
                 throw new UserFacingException("--" + e.errors().get(0).field() + ": " + e.errors().get(0).message());
-            } catch (IllegalArgumentException e) {
-                throw new UserFacingException("--" + e.getMessage());
+            } catch (org.opendialer.reports.LeadFilter.UnknownValue e) {
+                throw new UserFacingException("--" + e.field() + ": " + e.reason());
             }
             long started = System.nanoTime();
             try (OutputStream file = Files.newOutputStream(out)) {

@@ -53,9 +53,8 @@ public class ReportController {
         ReportRequest request;
         try {
             request = ReportOrder.of(campaign, jdbc, type, format, from, to, bom, clock.now()).withLeads(LeadFilter.parse(grade, status));
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            throw new InvalidRequestException(message.substring(0, message.indexOf(':')), message.substring(message.indexOf(':') + 2));
+        } catch (LeadFilter.UnknownValue e) {
+            throw new InvalidRequestException(e.field(), e.reason());
         }
         if (!inline) {
             audit.record(AuditLog.REPORT_EXPORTED, "campaign " + id, request.type() + " " + request.format() + " "

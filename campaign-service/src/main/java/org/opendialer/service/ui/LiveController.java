@@ -3,14 +3,12 @@ package org.opendialer.service.ui;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.security.Principal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.opendialer.engine.agent.Agent;
+import org.opendialer.service.agent.AgentController;
 import org.opendialer.service.agent.UserAccount;
 import org.opendialer.service.agent.UserDirectory;
 import org.opendialer.service.dialing.CampaignRunner;
@@ -51,17 +49,7 @@ public class LiveController {
     @GetMapping(path = "/ui/agent/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter agent(Principal principal) {
         UserAccount me = users.byUsername(principal.getName()).orElseThrow();
-        return stream("agent", () -> agentState(me.id()));
-    }
-
-    private Map<String, Object> agentState(long userId) {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("agentId", userId);
-        Agent agent = runner.agent(userId).orElse(null);
-        state.put("state", agent == null ? "LOGGED_OUT" : agent.state().name());
-        state.put("pauseReason", agent == null ? null : agent.pauseReason());
-        state.put("attemptId", agent == null || agent.attempt() == null ? null : agent.attempt().value());
-        return state;
+        return stream("agent", () -> AgentController.AgentView.now(runner, me.id()));
     }
 
     private SseEmitter stream(String event, Supplier<Object> value) {
