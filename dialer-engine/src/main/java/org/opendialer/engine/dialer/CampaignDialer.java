@@ -176,6 +176,7 @@ public final class CampaignDialer implements CallEventListener {
             statistics.wrapEnded((clock.nowMillis() - since) / 1000.0, agent.machineCall());
         }
         String pause = pauseAfterWrap.remove(agentId);
+        statistics.leftWrapUp(pause == null);
         if (pause != null) {
             roster.pause(agentId, pause);
         } else {

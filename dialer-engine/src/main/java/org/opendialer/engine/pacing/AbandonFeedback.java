@@ -16,6 +16,7 @@ final class AbandonFeedback {
     private final double gain;
     private final double answersPerStep;
     private final boolean knowsHiddenAbandons;
+    private final boolean shiftPushNeedsEvidence;
     private double z;
     private double movingRate;
     private long lastAnswered;
@@ -27,11 +28,15 @@ final class AbandonFeedback {
      * @param answersPerStep      0: every update moves z by the full gain; n: by gain × (answers since the last
      *                            update, at most n), so a small team, whose few answers say little, adapts more
      *                            slowly than a large floor, whose many answers say a lot
-     * @param knowsHiddenAbandons aims lower by the abandons the dialer cannot see (AMD hanging up on people)
+     * @param knowsHiddenAbandons    aims lower by the abandons the dialer cannot see (AMD hanging up on people)
+     * @param shiftPushNeedsEvidence the shift's rate pushes only when it is over the aim by more than chance
+     *                               explains; otherwise whenever it is over the aim (after 30 answers)
      */
-    AbandonFeedback(double initialZ, double aimFraction, double gain, double answersPerStep, boolean knowsHiddenAbandons) {
+    AbandonFeedback(double initialZ, double aimFraction, double gain, double answersPerStep, boolean knowsHiddenAbandons,
+                    boolean shiftPushNeedsEvidence) {
         this.answersPerStep = answersPerStep;
         this.knowsHiddenAbandons = knowsHiddenAbandons;
+        this.shiftPushNeedsEvidence = shiftPushNeedsEvidence;
         this.z = initialZ;
         this.aimFraction = aimFraction;
         this.gain = gain;
@@ -71,11 +76,15 @@ final class AbandonFeedback {
         }
         double step = answersPerStep <= 0 ? gain : gain * Math.min(answered, answersPerStep);
         z += step * (movingRate - aim) / aim;
-        if (s.answered() >= 30) {
+        // Over the aim by more than chance explains means more than one standard deviation of the abandons
+        // expected at the aim: early in the day a handful of drops says little, and pushing on it would hold
+        // the margin high for hours.
+        double expected = aim * s.answered();
+        boolean overAim = shiftPushNeedsEvidence ? s.abandoned() > expected + Math.sqrt(expected)
+                : s.answered() >= 30 && s.abandoned() > expected;
+        if (overAim) {
             double shiftRate = (double) s.abandoned() / s.answered();
-            if (shiftRate > aim) {
-                z += step * 2 * (shiftRate - aim) / aim;
-            }
+            z += step * 2 * (shiftRate - aim) / aim;
         }
         z = Math.max(-1.5, Math.min(4, z));
     }

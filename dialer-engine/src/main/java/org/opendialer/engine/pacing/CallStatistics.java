@@ -22,6 +22,11 @@ public final class CallStatistics {
     static final double SHORT_TALK_SECONDS = 20;
     private static final double ROUTABLE_MEMORY = 400;
     private static final double PRIOR_WEIGHT = 30;
+    /** Agents are taken to go back to ready after a call as if this many wrap-ups had shown it. */
+    private static final double WRAP_UP_PRIOR = 20;
+    private static final double WRAP_UP_MEMORY = 200;
+    /** The campaign's expected live rate counts as this many dials' evidence of the answer share's spread. */
+    private static final double SHARE_PRIOR_DIALS = 10;
 
     private final DurationHistogram routableDelay;
     private final DurationHistogram otherDelay;
@@ -29,6 +34,8 @@ public final class CallStatistics {
     private final DurationHistogram wrapAfterShort;
     private final DurationHistogram wrapAfterLong;
     private double routableShare;
+    private double readyAfterWrapShare = 1;
+    private double wrapUpsSeen = WRAP_UP_PRIOR;
     private double weight;
     private long resolvedDials;
     private long routableDials;
@@ -69,9 +76,29 @@ public final class CallStatistics {
         (afterShortTalk ? wrapAfterShort : wrapAfterLong).add(seconds);
     }
 
+    /** An agent finished wrap-up and went back to ready, or to a pause (not ready, a break, logging out). */
+    public void leftWrapUp(boolean ready) {
+        wrapUpsSeen = Math.min(WRAP_UP_MEMORY, wrapUpsSeen + 1);
+        readyAfterWrapShare += ((ready ? 1 : 0) - readyAfterWrapShare) / wrapUpsSeen;
+    }
+
+    /** Share of recent wrap-ups after which the agent went straight back to ready. */
+    public double readyAfterWrapShare() {
+        return readyAfterWrapShare;
+    }
+
     /** Share of new dials expected to become routable answers now. */
     public double routableProbability() {
         return routableShare;
+    }
+
+    /**
+     * How uncertain the routable share still is, as the variance of the estimate over its square: large
+     * while the share rests on the campaign's expectation and a few dials, small once hundreds resolved.
+     */
+    public double routableShareRelativeVariance() {
+        double q = Math.max(0.01, routableShare);
+        return (1 - q) / (q * Math.min(ROUTABLE_MEMORY, SHARE_PRIOR_DIALS + resolvedDials));
     }
 
     public long resolvedDials() {

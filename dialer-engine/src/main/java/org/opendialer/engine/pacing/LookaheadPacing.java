@@ -9,7 +9,10 @@ import org.opendialer.engine.agent.Agent;
  * with its own probability) and demand D the answers that will need one: calls already waiting, dials
  * still ringing that will be answered, and the new dials. Both are sums of independent Bernoulli
  * variables, so their difference is close to normal; the rule places the largest k with
- * E[D] + z·sd(D − S) &le; E[S], where z comes from {@link AbandonFeedback}. It never places fewer calls
+ * E[D] + z·sd(D − S) &le; E[S], where z comes from {@link AbandonFeedback}. The share of dials that will be
+ * answered is itself an estimate: while it rests on the campaign's expectation and a few dials, its
+ * uncertainty (which moves every ringing dial together) widens sd(D), so the first burst of a day is sized
+ * on what is known rather than on a guess. It never places fewer calls
  * than progressive would (one per free agent), and falls back to exactly that when the governor says
  * the abandon allowance is spent.
  */
@@ -18,17 +21,17 @@ abstract class LookaheadPacing implements PacingPolicy {
     private static final int MAX_CALLS_PER_TICK = 1000;
 
     private final double horizonFactor;
-    private final boolean deadlineInHorizon;
+    private final boolean countsShareUncertainty;
     private final boolean progressiveFloor;
     private final AbandonFeedback feedback;
 
     /**
-     * @param deadlineInHorizon agents free within the connect deadline after an answer still take it in time
-     * @param progressiveFloor  never place fewer calls than free agents
+     * @param countsShareUncertainty demand's variance includes how uncertain the estimated answer share is
+     * @param progressiveFloor       never place fewer calls than free agents
      */
-    LookaheadPacing(double horizonFactor, boolean deadlineInHorizon, boolean progressiveFloor, AbandonFeedback feedback) {
+    LookaheadPacing(double horizonFactor, boolean countsShareUncertainty, boolean progressiveFloor, AbandonFeedback feedback) {
         this.horizonFactor = horizonFactor;
-        this.deadlineInHorizon = deadlineInHorizon;
+        this.countsShareUncertainty = countsShareUncertainty;
         this.progressiveFloor = progressiveFloor;
         this.feedback = feedback;
     }
@@ -48,7 +51,7 @@ abstract class LookaheadPacing implements PacingPolicy {
             return progressive;
         }
         CallStatistics stats = s.statistics();
-        double horizon = horizonFactor * stats.meanRoutableDelay() + (deadlineInHorizon ? s.settings().connectDeadlineSeconds() : 0);
+        double horizon = horizonFactor * stats.meanRoutableDelay();
         double supply = 0;
         double variance = 0;
         for (Agent agent : s.agents()) {
@@ -56,20 +59,23 @@ abstract class LookaheadPacing implements PacingPolicy {
             supply += p;
             variance += p * (1 - p);
         }
-        double demand = s.waitingCalls();
+        double ringing = 0;
         long now = s.nowMillis();
         for (long placedAt : s.dialsInFlightPlacedAt()) {
             double p = stats.routableGivenUnresolved((now - placedAt) / 1000.0);
-            demand += p;
+            ringing += p;
             variance += p * (1 - p);
         }
+        double demand = s.waitingCalls() + ringing;
         double q = stats.routableProbability();
+        double shareUncertainty = countsShareUncertainty ? stats.routableShareRelativeVariance() : 0;
         double z = feedback.z();
         int k = 0;
         while (k < MAX_CALLS_PER_TICK) {
             int next = k + 1;
             double d = demand + next * q;
-            double sd = FastMath.sqrt(variance + next * q * (1 - q));
+            double dialled = ringing + next * q;
+            double sd = FastMath.sqrt(variance + next * q * (1 - q) + dialled * dialled * shareUncertainty);
             if (d + z * sd > supply) {
                 break;
             }

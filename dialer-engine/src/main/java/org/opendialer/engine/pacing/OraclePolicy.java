@@ -14,7 +14,7 @@ public final class OraclePolicy extends LookaheadPacing {
     private final ReleaseForecast forecast;
 
     public OraclePolicy(ReleaseForecast forecast) {
-        super(PredictivePolicy.HORIZON_FACTOR, false, true, PredictivePolicy.feedback());
+        super(PredictivePolicy.HORIZON_FACTOR, true, true, PredictivePolicy.feedback());
         this.forecast = forecast;
     }
 

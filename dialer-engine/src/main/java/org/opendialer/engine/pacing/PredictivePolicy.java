@@ -1,6 +1,7 @@
 package org.opendialer.engine.pacing;
 
 import org.opendialer.engine.agent.Agent;
+import org.opendialer.engine.agent.AgentState;
 
 /**
  * Predictive dialling: forecasts from the dialer's own statistics when each busy agent will be free
@@ -16,16 +17,16 @@ public final class PredictivePolicy extends LookaheadPacing {
     static final double INITIAL_Z = 1.2;
     /** Aim at this share of the abandon target: near the cap the trade-off is flat, a margin costs little. */
     static final double AIM_FRACTION = 0.967;
-    /** Margin moved per answer seen, at most two answers' worth per ten-second update. */
+    /** Margin moved per answer seen, at most one answer's worth per ten-second update. */
     static final double GAIN = 0.004;
-    static final double ANSWERS_PER_STEP = 2;
+    static final double ANSWERS_PER_STEP = 1;
 
     public PredictivePolicy() {
-        super(HORIZON_FACTOR, false, true, feedback());
+        super(HORIZON_FACTOR, true, true, feedback());
     }
 
     static AbandonFeedback feedback() {
-        return new AbandonFeedback(INITIAL_Z, AIM_FRACTION, GAIN, ANSWERS_PER_STEP, true);
+        return new AbandonFeedback(INITIAL_Z, AIM_FRACTION, GAIN, ANSWERS_PER_STEP, true, true);
     }
 
     @Override
@@ -33,8 +34,13 @@ public final class PredictivePolicy extends LookaheadPacing {
         return "predictive";
     }
 
+    /** A busy agent frees up in time only if the call ends in time and the agent then goes back to ready. */
     @Override
     double freeWithin(PacingSituation s, Agent agent, double horizonSeconds) {
-        return s.statistics().freeWithin(agent, s.nowMillis(), horizonSeconds);
+        double p = s.statistics().freeWithin(agent, s.nowMillis(), horizonSeconds);
+        if (agent.state() == AgentState.ON_CALL || agent.state() == AgentState.WRAP_UP) {
+            p *= s.statistics().readyAfterWrapShare();
+        }
+        return p;
     }
 }

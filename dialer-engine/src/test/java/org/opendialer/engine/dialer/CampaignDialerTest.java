@@ -84,6 +84,21 @@ class CampaignDialerTest {
     }
 
     @Test
+    void anAgentWhoAskedToPauseAfterTheCallPausesAndThePacingLearnsHowOftenThatHappens() {
+        CampaignDialer dialer = dialer(DialerSettings.defaults(new CampaignId(1)), new ProgressivePolicy(1));
+        dialer.login(new AgentEndpoint(7, "PJSIP/7"), Set.of());
+        lead(1, "+14155550101");
+        script.add(person(5, 60));
+        dialer.start();
+        clock.advance(Duration.ofSeconds(70));
+        double before = dialer.statistics().readyAfterWrapShare();
+        dialer.pauseAfterWrapUp(7, "coffee");
+        dialer.completeWrapUp(7);
+        assertThat(dialer.roster().find(7).orElseThrow().state()).isEqualTo(AgentState.PAUSED);
+        assertThat(dialer.statistics().readyAfterWrapShare()).isLessThan(before);
+    }
+
+    @Test
     void aLiveAnswerThatFindsNoAgentWithinTwoSecondsIsAbandonedAndCounted() {
         CampaignDialer dialer = dialer(DialerSettings.defaults(new CampaignId(1)), new ProgressivePolicy(2));
         dialer.login(new AgentEndpoint(7, "PJSIP/7"), Set.of());

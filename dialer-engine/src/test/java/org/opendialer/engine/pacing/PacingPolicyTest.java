@@ -82,6 +82,25 @@ class PacingPolicyTest {
     }
 
     @Test
+    void predictiveCountsLessOnAgentsWhoOftenPauseAfterACall() {
+        Floor alwaysBack = new Floor().talking(20, 110);
+        Floor oftenPausing = new Floor().talking(20, 110);
+        for (Floor floor : new Floor[] {alwaysBack, oftenPausing}) {
+            for (int i = 0; i < 500; i++) {
+                floor.statistics.talkEnded(100 + (i % 21));
+                floor.statistics.wrapEnded(2, false);
+                floor.statistics.leftWrapUp(floor == alwaysBack || i % 3 != 0); // a third take a pause
+            }
+        }
+        assertThat(oftenPausing.statistics.readyAfterWrapShare()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(new PredictivePolicy().callsToPlace(oftenPausing))
+                .isLessThan(new PredictivePolicy().callsToPlace(alwaysBack));
+        // the yardstick's simple predictor does not look at pauses
+        assertThat(new BinomialFeedbackPolicy().callsToPlace(oftenPausing))
+                .isEqualTo(new BinomialFeedbackPolicy().callsToPlace(alwaysBack));
+    }
+
+    @Test
     void predictiveNeverPlacesFewerCallsThanProgressive() {
         Floor floor = new Floor().ready(3).talking(0, 0);
         floor.statistics.dialResolved(10, true);
@@ -115,8 +134,8 @@ class PacingPolicyTest {
 
     @Test
     void theAbandonFeedbackMovesWithTheEvidenceAndNotWithTheClock() {
-        AbandonFeedback capped = new AbandonFeedback(1.0, 0.967, 0.004, 2, false);
-        AbandonFeedback uncapped = new AbandonFeedback(1.0, 0.967, 0.004, 1000, false);
+        AbandonFeedback capped = new AbandonFeedback(1.0, 0.967, 0.004, 2, false, true);
+        AbandonFeedback uncapped = new AbandonFeedback(1.0, 0.967, 0.004, 1000, false, true);
         Floor floor = new Floor().ready(20);
         capped.update(floor);
         uncapped.update(floor);
@@ -133,6 +152,49 @@ class PacingPolicyTest {
         assertThat(capped.z()).isGreaterThan(1.0);
         // ten answers' worth of evidence, counted as at most two per update
         assertThat(capped.z() - 1.0).isCloseTo((uncapped.z() - 1.0) * 2 / 10, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void theFirstBurstOfTheDayIsSizedOnWhatIsKnownAboutTheAnswerShare() {
+        Floor fresh = new Floor().ready(25);
+        Floor learned = new Floor().ready(25);
+        for (int i = 0; i < 400; i++) {
+            learned.statistics.dialResolved(10, i % 4 == 0); // 400 dials later the share is still a quarter
+        }
+        assertThat(learned.statistics.routableProbability()).isCloseTo(fresh.statistics.routableProbability(),
+                org.assertj.core.data.Offset.offset(0.01));
+        int firstBurst = new PredictivePolicy().callsToPlace(fresh);
+        int onceKnown = new PredictivePolicy().callsToPlace(learned);
+        // the campaign's 25 % is a guess until dials resolve: a list answering at 40 % would swamp 25 agents
+        assertThat(firstBurst).isLessThan(onceKnown);
+        assertThat(firstBurst * 0.40).isLessThanOrEqualTo(25 + 5);
+        // the yardstick's simple predictor takes the guess at its word
+        assertThat(new BinomialFeedbackPolicy().callsToPlace(fresh)).isGreaterThan(firstBurst);
+    }
+
+    @Test
+    void aFewEarlyDropsDoNotPushTheMarginButAShiftClearlyOverTheAimDoes() {
+        AbandonFeedback careful = new AbandonFeedback(1.0, 0.967, 0.004, 0, false, true);
+        AbandonFeedback eager = new AbandonFeedback(1.0, 0.967, 0.004, 0, false, false);
+        Floor floor = new Floor().ready(20);
+        careful.update(floor);
+        eager.update(floor);
+        floor.clock.advance(Duration.ofSeconds(10));
+        floor.answered = 40;
+        floor.abandoned = 2; // 5 %: over the 2.9 % aim, but two drops in forty answers is well within chance
+        careful.update(floor);
+        eager.update(floor);
+        assertThat(eager.z()).isGreaterThan(careful.z());
+        assertThat(careful.z()).isGreaterThan(1.0); // the moving average alone still leans against the drops
+
+        floor.clock.advance(Duration.ofSeconds(10));
+        floor.answered = 400;
+        floor.abandoned = 40; // 10 % of 400: no chance explains that, and both push alike
+        double carefulBefore = careful.z();
+        double eagerBefore = eager.z();
+        careful.update(floor);
+        eager.update(floor);
+        assertThat(careful.z() - carefulBefore).isCloseTo(eager.z() - eagerBefore, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
