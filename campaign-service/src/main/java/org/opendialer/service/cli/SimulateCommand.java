@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.opendialer.engine.simulation.PolicyResult;
 import org.opendialer.engine.simulation.Scenario;
 import org.opendialer.engine.simulation.ScenarioFile;
@@ -28,7 +30,7 @@ public class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--policy", split = ",", paramLabel = "POLICY",
             defaultValue = "progressive,adapt-tapered,predictive,oracle",
-            description = "Comma-separated: predictive, progressive[:factor], power:ratio, adapt-tapered, oracle, agentless. "
+            description = "Comma-separated: predictive, progressive[:factor], power:ratio, adapt-tapered, bp-feedback, oracle, agentless. "
                     + "Default: ${DEFAULT-VALUE}.")
     List<String> policies;
 
@@ -38,7 +40,8 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "1", paramLabel = "N", description = "Independent days per policy (default 1).")
     int days;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "Output format (default table).")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|csv",
+            description = "Output format (default table); csv prints a header and one row per policy.")
     String format;
 
     @Spec
@@ -46,8 +49,8 @@ public class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("table") && !format.equals("json")) {
-            throw new UserFacingException("--format must be table or json, not '" + format + "'");
+        if (!List.of("table", "json", "csv").contains(format)) {
+            throw new UserFacingException("--format must be table, json or csv, not '" + format + "'");
         }
         if (days < 1) {
             throw new UserFacingException("--days must be at least 1");
@@ -63,6 +66,8 @@ public class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             out.println(json(report));
+        } else if (format.equals("csv")) {
+            out.print(csv(report));
         } else {
             table(report, loaded, out);
         }
@@ -99,6 +104,32 @@ public class SimulateCommand implements Callable<Integer> {
         cap.put("occupancy", report.capOccupancy());
         cap.put("talkShare", round(report.capTalkShare()));
         return mapper.writeValueAsString(root);
+    }
+
+    /** Columns of {@code --format csv}, the form the checked-in results in {@code docs/results/} take. */
+    static final List<String> CSV_COLUMNS = List.of("scenario", "agents", "policy", "days", "firstSeed", "occupancy",
+            "abandonRate", "maxHourlyAbandonRate", "daysOverTarget", "liveAnswers", "abandoned", "callsPlaced",
+            "agentHours", "talkHoursPerAgentHour", "connectsPerAgentHour", "meanAgentWaitSeconds",
+            "p95AgentWaitSeconds", "twoSecondCompliance");
+
+    static String csv(SimulationReport report) throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+                .setHeader(CSV_COLUMNS.toArray(String[]::new)).get();
+        try (CSVPrinter printer = new CSVPrinter(text, format)) {
+            for (PolicyResult r : report.results()) {
+                printer.printRecord(report.scenario(), report.agents(), r.policy(), report.days(), report.firstSeed(),
+                        fixed(r.occupancy()), fixed(r.abandonRate()), fixed(r.maxHourlyAbandonRate()),
+                        fixed(r.daysOverTarget()), r.liveAnswers(), r.abandoned(), r.callsPlaced(), fixed(r.agentHours()),
+                        fixed(r.talkHoursPerAgentHour()), fixed(r.connectsPerAgentHour()),
+                        fixed(r.meanAgentWaitSeconds()), fixed(r.p95AgentWaitSeconds()), fixed(r.twoSecondCompliance()));
+            }
+        }
+        return text.toString();
+    }
+
+    private static String fixed(double value) {
+        return String.format(java.util.Locale.ROOT, "%.6f", value);
     }
 
     private static double round(double value) {

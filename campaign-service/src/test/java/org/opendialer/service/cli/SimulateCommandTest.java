@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,20 @@ class SimulateCommandTest {
         }
         assertThat(progressive.get("abandoned").asLong()).isZero();
         assertThat(progressive.get("agentHours").asDouble()).isGreaterThan(70); // 5 agents × 8 h × 2 days
+    }
+
+    @Test
+    void printsAHeaderAndOneCsvRowPerPolicy() {
+        CliRun run = CliRun.of("simulate", "--scenario", "s8", "--policy", "progressive,predictive", "--seed", "42",
+                "--format", "csv");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", SimulateCommand.CSV_COLUMNS));
+        assertThat(lines.get(1)).startsWith("s8-tiny-team,5,progressive,1,42,");
+        assertThat(lines.get(2).split(",")).hasSize(SimulateCommand.CSV_COLUMNS.size());
+        assertThat(CliRun.of("simulate", "--scenario", "s8", "--format", "xml").err())
+                .contains("--format must be table, json or csv, not 'xml'");
     }
 
     @Test
