@@ -53,8 +53,8 @@ public final class CallStatistics {
     }
 
     private static LogNormalDistribution logNormal(double mean, double sd) {
-        double sigma2 = Math.log(1 + (sd * sd) / (mean * mean));
-        return new LogNormalDistribution(null, Math.log(mean) - sigma2 / 2, Math.sqrt(sigma2), 1e-9);
+        double sigma2 = StrictMath.log(1 + (sd * sd) / (mean * mean));
+        return new LogNormalDistribution(null, StrictMath.log(mean) - sigma2 / 2, Math.sqrt(sigma2), 1e-9);
     }
 
     /** A dial resolved after {@code seconds}: routable (to be connected) or not (busy, no answer, machine dropped). */

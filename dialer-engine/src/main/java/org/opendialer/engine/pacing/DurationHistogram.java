@@ -68,7 +68,7 @@ final class DurationHistogram {
         double done = elapsed <= 0 ? 0 : cumulative[bin(elapsed)];
         double remaining = totalAtRebuild - done;
         if (remaining < 3) {
-            return 1 - Math.exp(-within / Math.max(binSeconds, mean()));
+            return 1 - StrictMath.exp(-within / Math.max(binSeconds, mean())); // same on every platform: seeded days replay
         }
         double end = cumulative[bin(elapsed + within)];
         return Math.max(0, Math.min(1, (end - done) / remaining));

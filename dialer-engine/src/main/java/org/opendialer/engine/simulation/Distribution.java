@@ -51,16 +51,19 @@ public record Distribution(Kind kind, double mean, double spread) {
         return kind == Kind.UNIFORM ? (mean + spread) / 2 : mean;
     }
 
-    /** The value at quantile {@code u} (0 &lt; u &lt; 1). */
+    /**
+     * The value at quantile {@code u} (0 &lt; u &lt; 1). StrictMath, not Math: the same draw on every JVM and
+     * processor, so a seed gives the same day everywhere.
+     */
     public double sample(double u) {
         return switch (kind) {
             case CONSTANT -> mean;
-            case EXPONENTIAL -> -mean * Math.log(1 - u);
+            case EXPONENTIAL -> -mean * StrictMath.log(1 - u);
             case UNIFORM -> mean + (spread - mean) * u;
             case LOGNORMAL -> {
-                double sigma2 = Math.log(1 + (spread * spread) / (mean * mean));
-                double mu = Math.log(mean) - sigma2 / 2;
-                yield Math.exp(mu + Math.sqrt(2 * sigma2) * Erf.erfInv(2 * u - 1));
+                double sigma2 = StrictMath.log(1 + (spread * spread) / (mean * mean));
+                double mu = StrictMath.log(mean) - sigma2 / 2;
+                yield StrictMath.exp(mu + Math.sqrt(2 * sigma2) * Erf.erfInv(2 * u - 1));
             }
         };
     }
@@ -81,8 +84,8 @@ public record Distribution(Kind kind, double mean, double spread) {
     }
 
     private LogNormalDistribution logNormal() {
-        double sigma2 = Math.log(1 + (spread * spread) / (mean * mean));
-        return new LogNormalDistribution(null, Math.log(mean) - sigma2 / 2, Math.sqrt(sigma2), 1e-9);
+        double sigma2 = StrictMath.log(1 + (spread * spread) / (mean * mean));
+        return new LogNormalDistribution(null, StrictMath.log(mean) - sigma2 / 2, Math.sqrt(sigma2), 1e-9);
     }
 
     @Override
