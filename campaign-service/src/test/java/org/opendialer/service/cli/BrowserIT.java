@@ -114,6 +114,12 @@ class BrowserIT {
         WebElement input = browser.findElement(By.name(name));
         if ("select".equals(input.getTagName())) {
             new Select(input).selectByValue(value);
+        } else if ("time".equals(input.getAttribute("type"))) {
+            // keys typed into a time field depend on the browser's 12/24-hour locale ("00:00" can land as nothing),
+            // so the value is set as a person's picker would leave it, and the page hears the change
+            ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                    + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                    + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
         } else {
             input.clear();
             input.sendKeys(value);
@@ -159,6 +165,8 @@ class BrowserIT {
         campaign = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/campaigns/(\\d+)/edit", "$1"));
         assertThat(jdbc.queryForObject("SELECT dialing_mode FROM campaigns WHERE id = ?", String.class, campaign)).isEqualTo("PROGRESSIVE");
         assertThat(jdbc.queryForObject("SELECT name FROM campaigns WHERE id = ?", String.class, campaign)).isEqualTo("Browser spring offer");
+        assertThat(jdbc.queryForObject("SELECT CONCAT(window_start, '-', window_end) FROM campaigns WHERE id = ?", String.class, campaign))
+                .isEqualTo("00:00:00-23:59:00");
     }
 
     @Test
@@ -182,6 +190,18 @@ class BrowserIT {
                 "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);", href);
         assertThat(rejected.toString()).contains("not a number");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE campaign_id = ? AND first_name = '李'", Long.class, campaign)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT DISTINCT time_zone FROM leads WHERE campaign_id = ?", String.class, campaign))
+                .isEqualTo("America/New_York");
+        pinLeadsToMidday();
+    }
+
+    /**
+     * The campaign's window (00:00-23:59) leaves one minute a day shut, and the suite may run at any hour: the
+     * test's leads are moved to a zone where it is now about noon, so the screen pop never waits on the wall clock.
+     */
+    private void pinLeadsToMidday() {
+        int offsetHours = Math.max(-12, Math.min(14, 12 - java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour()));
+        jdbc.update("UPDATE leads SET time_zone = ? WHERE campaign_id = ?", java.time.ZoneOffset.ofHours(offsetHours).getId(), campaign);
     }
 
     @Test
