@@ -109,6 +109,11 @@ public final class CampaignRun {
         });
     }
 
+    /** True while the dialer places calls (started and not paused). */
+    public boolean dialing() {
+        return onClock(dialer::running);
+    }
+
     /** Stops placing calls and gives the hopper's leads back; agents stay logged in. */
     public void pause() {
         onClock(() -> {

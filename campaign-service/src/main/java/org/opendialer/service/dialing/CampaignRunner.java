@@ -51,6 +51,10 @@ public class CampaignRunner implements AutoCloseable {
     private final Function<Campaign, DialerClock> clocks;
     private final Map<Long, CampaignRun> runs = new ConcurrentHashMap<>();
     private final Map<Long, Long> agentCampaign = new ConcurrentHashMap<>();
+    /** Start, pause, stop and following the stored status change runs one at a time. */
+    private final Object lifecycle = new Object();
+    private final Map<Long, Long> startRetryAt = new ConcurrentHashMap<>();
+    static final java.time.Duration START_RETRY = java.time.Duration.ofSeconds(30);
 
     public CampaignRunner(CampaignRepository campaigns, JdbcTemplate jdbc, TransactionTemplate tx, DoNotCallList dnc,
                           UserDirectory users, TelephonyFactory telephony, MeterRegistry meters, String instance,
@@ -77,8 +81,10 @@ public class CampaignRunner implements AutoCloseable {
 
     /** Starts (or resumes) dialling the campaign. */
     public CampaignLiveStatus start(long campaignId) {
-        Campaign campaign = campaigns.moveTo(campaignId, CampaignStatus.RUNNING, null);
-        run(campaign).start();
+        synchronized (lifecycle) {
+            Campaign campaign = campaigns.moveTo(campaignId, CampaignStatus.RUNNING, null);
+            run(campaign).start();
+        }
         return status(campaignId);
     }
 
@@ -86,7 +92,9 @@ public class CampaignRunner implements AutoCloseable {
     public void resumeRunning() {
         for (Campaign campaign : campaigns.withStatus(CampaignStatus.RUNNING)) {
             try {
-                run(campaign).start();
+                synchronized (lifecycle) {
+                    run(campaign).start();
+                }
                 LOG.info("Resumed campaign {} ({})", campaign.id(), campaign.name());
             } catch (RuntimeException e) {
                 LOG.error("Could not resume campaign {} ({}): {}", campaign.id(), campaign.name(), e.getMessage());
@@ -96,19 +104,69 @@ public class CampaignRunner implements AutoCloseable {
     }
 
     public CampaignLiveStatus pause(long campaignId, String reason) {
-        campaigns.moveTo(campaignId, CampaignStatus.PAUSED, reason);
-        Optional.ofNullable(runs.get(campaignId)).ifPresent(CampaignRun::pause);
+        synchronized (lifecycle) {
+            campaigns.moveTo(campaignId, CampaignStatus.PAUSED, reason);
+            Optional.ofNullable(runs.get(campaignId)).ifPresent(CampaignRun::pause);
+        }
         return status(campaignId);
     }
 
     public CampaignLiveStatus stop(long campaignId, CampaignStatus end, String reason) {
-        campaigns.moveTo(campaignId, end, reason);
+        synchronized (lifecycle) {
+            campaigns.moveTo(campaignId, end, reason);
+            closeHere(campaignId);
+        }
+        return status(campaignId);
+    }
+
+    private void closeHere(long campaignId) {
         CampaignRun run = runs.remove(campaignId);
         if (run != null) {
             agentCampaign.values().removeIf(c -> c == campaignId);
             run.close();
         }
-        return status(campaignId);
+    }
+
+    /**
+     * Brings this instance in line with the campaigns' stored status, which any instance (or a scheduled job)
+     * may have changed: a campaign paused elsewhere stops dialling here, one stopped elsewhere is closed here,
+     * and one started or resumed elsewhere dials here too. Called every second by {@code serve}; a campaign
+     * that cannot start here (its PBX does not answer) is tried again after {@link #START_RETRY}.
+     */
+    public void followStoredStatus() {
+        Map<Long, CampaignStatus> stored = campaigns.statuses();
+        synchronized (lifecycle) {
+            for (CampaignRun run : List.copyOf(runs.values())) {
+                long id = run.campaign().id();
+                CampaignStatus status = stored.get(id);
+                if (status == null || status == CampaignStatus.COMPLETED || status == CampaignStatus.STOPPED
+                        || status == CampaignStatus.DRAFT) {
+                    LOG.info("Campaign {} is {} in the database: closing it on this instance", id, status);
+                    closeHere(id);
+                } else if (status != CampaignStatus.RUNNING && run.dialing()) {
+                    LOG.info("Campaign {} is {} in the database: pausing it on this instance", id, status);
+                    run.pause();
+                } else if (status == CampaignStatus.RUNNING && !run.dialing()) {
+                    run.start();
+                }
+            }
+            long now = System.nanoTime();
+            stored.forEach((id, status) -> {
+                if (status != CampaignStatus.RUNNING || runs.containsKey(id) || startRetryAt.getOrDefault(id, now) - now > 0) {
+                    return;
+                }
+                try {
+                    run(campaigns.get(id)).start();
+                    startRetryAt.remove(id);
+                    LOG.info("Campaign {} was started through another instance: dialling here too", id);
+                } catch (RuntimeException e) {
+                    if (!startRetryAt.containsKey(id)) {
+                        LOG.warn("Campaign {} is running but cannot dial on this instance: {}", id, e.getMessage());
+                    }
+                    startRetryAt.put(id, now + START_RETRY.toNanos());
+                }
+            });
+        }
     }
 
     private synchronized CampaignRun run(Campaign campaign) {

@@ -150,6 +150,13 @@ public class DialingConfiguration {
             return thread;
         });
 
+        /** Campaigns paused, stopped or started through another instance are followed here within a second. */
+        private final ScheduledExecutorService statusFollower = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "dialer-campaign-status");
+            thread.setDaemon(true);
+            return thread;
+        });
+
         @EventListener(ApplicationReadyEvent.class)
         public void resume(ApplicationReadyEvent event) {
             var context = event.getApplicationContext();
@@ -171,10 +178,18 @@ public class DialingConfiguration {
                     LOG.warn("Heartbeat failed: {}", e.getMessage());
                 }
             }, 15, 15, TimeUnit.SECONDS);
+            statusFollower.scheduleWithFixedDelay(() -> {
+                try {
+                    runner.followStoredStatus();
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not read the campaigns' status: {}", e.getMessage());
+                }
+            }, 1, 1, TimeUnit.SECONDS);
         }
 
         @jakarta.annotation.PreDestroy
         void stop() {
+            statusFollower.shutdownNow();
             heartbeat.shutdownNow();
         }
     }

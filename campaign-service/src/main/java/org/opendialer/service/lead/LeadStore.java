@@ -51,7 +51,8 @@ public class LeadStore {
 
     /**
      * Claims up to {@code limit} leads callable at {@code now} whose zone is one of {@code openZones}, for
-     * {@code instance} until {@code leaseUntil}: due callbacks first, then the campaign's lead order.
+     * {@code instance} until {@code leaseUntil}: due callbacks first, then the campaign's lead order. None while
+     * the campaign is not stored as running.
      */
     public List<DialLead> claim(Campaign campaign, Collection<ZoneId> openZones, String instance, Instant now,
                                 Instant leaseUntil, int limit) {
@@ -90,6 +91,10 @@ public class LeadStore {
         all.add(campaign.id());
         all.add(limit);
         return transactions.execute(tx -> {
+            // a campaign paused or stopped through another instance is seen here at once: its leads are not handed out
+            if (!"RUNNING".equals(jdbc.queryForObject("SELECT status FROM campaigns WHERE id = ?", String.class, campaign.id()))) {
+                return List.<DialLead>of();
+            }
             List<DialLead> leads = jdbc.query(sql, (rs, row) -> {
                 Map<String, String> variables = new HashMap<>();
                 String zone = rs.getString("time_zone");

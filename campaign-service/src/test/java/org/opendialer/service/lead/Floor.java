@@ -38,12 +38,17 @@ final class Floor {
         dispositions = new DispositionService(jdbc, clock, dnc, callbacks);
     }
 
+    /** A running campaign: only running campaigns' leads are handed out. */
     Campaign campaign(String name) {
-        return campaigns.create(CampaignValidator.defaults(name));
+        return running(campaigns.create(CampaignValidator.defaults(name)));
     }
 
     Campaign campaign(CampaignForm form) {
-        return campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(form.name()), form));
+        return running(campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(form.name()), form)));
+    }
+
+    private Campaign running(Campaign created) {
+        return campaigns.moveTo(created.id(), org.opendialer.service.campaign.CampaignStatus.RUNNING, null);
     }
 
     long lead(Campaign campaign, String phone, String zone) {

@@ -227,7 +227,7 @@ public final class CampaignDialer implements CallEventListener {
         if (policy.agentInitiated()) {
             return;
         }
-        int wanted = policy.callsToPlace(situation);
+        int wanted = withinAbandonAllowance(policy.callsToPlace(situation));
         int calls = Math.min(wanted, lineRoom());
         calls = Math.min(calls, telephony.freeLines());
         leadsRanOut = false;
@@ -239,6 +239,30 @@ public final class CampaignDialer implements CallEventListener {
             }
             place(lead.get(), 0);
         }
+    }
+
+    /**
+     * Every mode obeys the abandon rules, whatever its ratio: at the cap it dials one call per free agent, so
+     * that no live answer can find every agent busy; below it, a fixed ratio (power, progressive with a factor)
+     * may dial past the free agents only as far as the abandons those extra calls risk (each becomes a live
+     * answer with the campaign's answer share) fit into the allowance left in the window. Robot calls cannot
+     * be abandoned.
+     */
+    private int withinAbandonAllowance(int wanted) {
+        if (settings.robotTakesAnswers() || !policy.heldToAbandonCap()) {
+            return wanted;
+        }
+        int beyondAgents = situation.dialsInFlight() + situation.waitingCalls() - situation.readyAgents();
+        int forFreeAgents = Math.max(0, -beyondAgents);
+        if (governor.atCap()) {
+            return Math.min(wanted, forFreeAgents);
+        }
+        if (policy.forecastsItsAbandons()) {
+            return wanted;
+        }
+        double liveShare = Math.max(0.01, situation.statistics().routableProbability());
+        int extraAllowed = (int) Math.floor(governor.remainingAllowance() / liveShare) - Math.max(0, beyondAgents);
+        return Math.min(wanted, forFreeAgents + Math.max(0, extraAllowed));
     }
 
     /** Lines the campaign may still open: lines per staffed agent (robot ports in agentless mode). */
@@ -537,7 +561,7 @@ public final class CampaignDialer implements CallEventListener {
         if (leadsRanOut) {
             reasons.add(new NotDialingReason(NotDialingReason.Code.NO_CALLABLE_LEADS, leads.whyEmpty()));
         }
-        if (governor.atCap()) {
+        if (governor.atCap() && policy.heldToAbandonCap()) {
             reasons.add(new NotDialingReason(NotDialingReason.Code.ABANDON_CAP_REACHED, String.format(
                     "abandon rate %.2f %% has reached the %.2f %% target: dialling one call per free agent only",
                     governor.windowRate() * 100, settings.compliance().abandonTarget() * 100)));

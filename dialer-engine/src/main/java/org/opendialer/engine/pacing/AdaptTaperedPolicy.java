@@ -37,6 +37,11 @@ public final class AdaptTaperedPolicy implements PacingPolicy {
     }
 
     @Override
+    public boolean heldToAbandonCap() {
+        return false; // a comparison port, measured as the original behaves
+    }
+
+    @Override
     public String name() {
         return "adapt-tapered";
     }

@@ -18,6 +18,11 @@ public final class BinomialFeedbackPolicy extends LookaheadPacing {
     }
 
     @Override
+    public boolean heldToAbandonCap() {
+        return false; // a comparison port, measured as the original behaves
+    }
+
+    @Override
     public String name() {
         return "bp-feedback";
     }

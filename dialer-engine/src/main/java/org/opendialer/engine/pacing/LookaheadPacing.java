@@ -44,6 +44,11 @@ abstract class LookaheadPacing implements PacingPolicy {
     }
 
     @Override
+    public boolean forecastsItsAbandons() {
+        return true;
+    }
+
+    @Override
     public int callsToPlace(PacingSituation s) {
         feedback.update(s);
         int progressive = Math.max(0, s.readyAgents() - s.dialsInFlight() - s.waitingCalls());
