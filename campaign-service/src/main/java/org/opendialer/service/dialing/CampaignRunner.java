@@ -79,11 +79,24 @@ public class CampaignRunner implements AutoCloseable {
         return instance;
     }
 
-    /** Starts (or resumes) dialling the campaign. */
+    /**
+     * Starts (or resumes) dialling the campaign. Its telephony is connected first: when that fails (the PBX
+     * does not answer) the request is refused and the campaign keeps its status, so it never starts by itself later.
+     */
     public CampaignLiveStatus start(long campaignId) {
         synchronized (lifecycle) {
-            Campaign campaign = campaigns.moveTo(campaignId, CampaignStatus.RUNNING, null);
-            run(campaign).start();
+            Campaign campaign = campaigns.get(campaignId);
+            if (campaign.status() != CampaignStatus.RUNNING && !campaign.status().canMoveTo(CampaignStatus.RUNNING)) {
+                throw new ConflictException("campaign '" + campaign.name() + "' is " + campaign.status() + " and cannot become RUNNING");
+            }
+            CampaignRun run = run(campaign);
+            try {
+                campaigns.moveTo(campaignId, CampaignStatus.RUNNING, null);
+            } catch (RuntimeException e) {
+                closeHere(campaignId);
+                throw e;
+            }
+            run.start();
         }
         return status(campaignId);
     }
@@ -134,8 +147,9 @@ public class CampaignRunner implements AutoCloseable {
      * that cannot start here (its PBX does not answer) is tried again after {@link #START_RETRY}.
      */
     public void followStoredStatus() {
-        Map<Long, CampaignStatus> stored = campaigns.statuses();
         synchronized (lifecycle) {
+            // read under the lock: a status read before a start or pause on this instance would undo it
+            Map<Long, CampaignStatus> stored = campaigns.statuses();
             for (CampaignRun run : List.copyOf(runs.values())) {
                 long id = run.campaign().id();
                 CampaignStatus status = stored.get(id);

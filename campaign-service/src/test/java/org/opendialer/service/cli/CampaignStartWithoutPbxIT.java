@@ -1,0 +1,42 @@
+package org.opendialer.service.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A campaign whose Asterisk does not answer is refused at start and keeps its status: it never dials by itself later. */
+class CampaignStartWithoutPbxIT {
+
+    @Test
+    void startingWhileAsteriskIsDownIsRefusedAndTheCampaignStaysAsItWas() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closedPort = probe.getLocalPort(); // nothing listens once the probe is closed
+        }
+        ServeCommand serve = new ServeCommand();
+        serve.database.url = "jdbc:h2:mem:down" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+        serve.springArgs = List.of("--server.port=0",
+                "--dialer.asterisk.servers=pbx1=dialer:s3cret@127.0.0.1:" + closedPort + "/20/PJSIP/{number}@trunk1");
+        try (ConfigurableApplicationContext context = serve.start()) {
+            Api api = new Api(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+            long campaign = api.post("/api/campaigns", """
+                    {"name": "pbx down", "mode": "PROGRESSIVE", "telephony": "ASTERISK", "windowStart": "00:00",
+                     "windowEnd": "23:59", "reportZone": "UTC"}""").json().get("id").asLong();
+
+            Api.Reply refused = api.post("/api/campaigns/" + campaign + "/start", null);
+
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.body()).contains("Asterisk");
+            assertThat(jdbc.queryForObject("SELECT status FROM campaigns WHERE id = ?", String.class, campaign)).isEqualTo("DRAFT");
+            assertThat(api.get("/api/campaigns/" + campaign + "/status").json().get("status").asText()).isEqualTo("DRAFT");
+        }
+    }
+}
