@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -105,9 +106,9 @@ public class CampaignController {
     }
 
     @PostMapping("/{id}/stop")
-    public CampaignLiveStatus stop(@PathVariable long id) {
+    public CampaignLiveStatus stop(@PathVariable long id, @RequestParam(defaultValue = "false") boolean now) {
         jobs.scheduleCampaign(id, null, null);
-        return runner.stop(id, CampaignStatus.STOPPED, "stopped by a manager");
+        return runner.stop(id, CampaignStatus.STOPPED, now ? "stopped by a manager, calls hung up" : "stopped by a manager", now);
     }
 
     @PostMapping("/{id}/complete")

@@ -39,6 +39,7 @@ public final class CampaignRun {
     private final java.util.function.Consumer<String> evict;
     private final JdbcTemplate jdbc;
     private volatile DialerMetrics lastMetrics;
+    private volatile boolean draining;
     private DialerClock.Scheduled pacingLog;
 
     public CampaignRun(Campaign campaign, DialerClock clock, Telephony telephony, JdbcTemplate jdbc, TransactionTemplate tx,
@@ -121,6 +122,52 @@ public final class CampaignRun {
             hopper.releaseAll();
             return null;
         });
+    }
+
+    /**
+     * Stops the campaign here without cutting anyone off: no new calls, ringing dials hung up, calls with an
+     * agent or the robot go on until they end (or are hung up at once when {@code now}); then the telephony and
+     * the clock close and {@code closed} runs. Calls still up after {@code longest} are hung up.
+     */
+    void closeWhenCallsEnd(boolean now, java.time.Duration longest, Runnable closed) {
+        draining = true;
+        onClock(() -> {
+            dialer.stop();
+            hopper.releaseAll();
+            if (now) {
+                dialer.hangUpAll();
+            }
+            awaitCallsEnded(clock.now().plus(longest), closed);
+            return null;
+        });
+    }
+
+    private void awaitCallsEnded(Instant deadline, Runnable closed) {
+        if (dialer.callsUnderWay() > 0 && clock.now().isBefore(deadline)) {
+            clock.schedule(java.time.Duration.ofSeconds(1), () -> awaitCallsEnded(deadline, closed));
+            return;
+        }
+        if (dialer.callsUnderWay() > 0) {
+            dialer.hangUpAll();
+        }
+        // the clock cannot close itself from its own thread
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            close();
+            closed.run();
+        });
+    }
+
+    /** Hangs up every call of the campaign still under way. */
+    void hangUpAll() {
+        onClock(() -> {
+            dialer.hangUpAll();
+            return null;
+        });
+    }
+
+    /** True once a stop is waiting for the campaign's calls to end. */
+    public boolean draining() {
+        return draining;
     }
 
     void close() {

@@ -55,6 +55,8 @@ public class CampaignRunner implements AutoCloseable {
     private final Object lifecycle = new Object();
     private final Map<Long, Long> startRetryAt = new ConcurrentHashMap<>();
     static final java.time.Duration START_RETRY = java.time.Duration.ofSeconds(30);
+    /** A stopped campaign waits this long at most for its calls to end before it hangs them up. */
+    static final java.time.Duration LONGEST_CALL = java.time.Duration.ofHours(4);
 
     public CampaignRunner(CampaignRepository campaigns, JdbcTemplate jdbc, TransactionTemplate tx, DoNotCallList dnc,
                           UserDirectory users, TelephonyFactory telephony, MeterRegistry meters, String instance,
@@ -124,14 +126,39 @@ public class CampaignRunner implements AutoCloseable {
         return status(campaignId);
     }
 
-    public CampaignLiveStatus stop(long campaignId, CampaignStatus end, String reason) {
+    /**
+     * Ends the campaign: no new calls; calls with an agent or the robot go on until they end and their agents
+     * stay on them (or, with {@code now}, every call is hung up with a recorded cause); then the campaign's
+     * agents are logged out and its telephony closed.
+     */
+    public CampaignLiveStatus stop(long campaignId, CampaignStatus end, String reason, boolean now) {
         synchronized (lifecycle) {
             campaigns.moveTo(campaignId, end, reason);
-            closeHere(campaignId);
+            closeWhenCallsEnd(campaignId, now);
         }
         return status(campaignId);
     }
 
+    public CampaignLiveStatus stop(long campaignId, CampaignStatus end, String reason) {
+        return stop(campaignId, end, reason, false);
+    }
+
+    private void closeWhenCallsEnd(long campaignId, boolean now) {
+        CampaignRun run = runs.get(campaignId);
+        if (run != null && run.draining() && now) {
+            run.hangUpAll(); // stopped earlier to let calls end; now they must not wait
+        } else if (run != null && !run.draining()) {
+            run.closeWhenCallsEnd(now, LONGEST_CALL, () -> {
+                synchronized (lifecycle) {
+                    if (runs.remove(campaignId, run)) {
+                        agentCampaign.values().removeIf(c -> c == campaignId);
+                    }
+                }
+            });
+        }
+    }
+
+    /** Closes the campaign here at once (it could not start); its calls, if any, are cut off. */
     private void closeHere(long campaignId) {
         CampaignRun run = runs.remove(campaignId);
         if (run != null) {
@@ -153,10 +180,13 @@ public class CampaignRunner implements AutoCloseable {
             for (CampaignRun run : List.copyOf(runs.values())) {
                 long id = run.campaign().id();
                 CampaignStatus status = stored.get(id);
+                if (run.draining()) {
+                    continue; // stopped: closes when its calls have ended
+                }
                 if (status == null || status == CampaignStatus.COMPLETED || status == CampaignStatus.STOPPED
                         || status == CampaignStatus.DRAFT) {
-                    LOG.info("Campaign {} is {} in the database: closing it on this instance", id, status);
-                    closeHere(id);
+                    LOG.info("Campaign {} is {} in the database: closing it on this instance once its calls end", id, status);
+                    closeWhenCallsEnd(id, false);
                 } else if (status != CampaignStatus.RUNNING && run.dialing()) {
                     LOG.info("Campaign {} is {} in the database: pausing it on this instance", id, status);
                     run.pause();
@@ -185,8 +215,11 @@ public class CampaignRunner implements AutoCloseable {
 
     private synchronized CampaignRun run(Campaign campaign) {
         CampaignRun existing = runs.get(campaign.id());
-        if (existing != null) {
+        if (existing != null && !existing.draining()) {
             return existing;
+        }
+        if (existing != null) {
+            closeHere(campaign.id()); // reopened and started again before the last run's calls ended
         }
         DialerClock clock = clocks.apply(campaign);
         TelephonyFactory.Connected connected = telephony.connect(campaign, clock);

@@ -116,6 +116,18 @@ public final class CampaignDialer implements CallEventListener {
         return running;
     }
 
+    /** Calls not ended yet: ringing, waiting for an agent, with an agent or with the robot. */
+    public int callsUnderWay() {
+        return attempts.size();
+    }
+
+    /** Hangs up every call not ended yet (a stop that will not wait); each ends with its result as usual. */
+    public void hangUpAll() {
+        for (Attempt attempt : List.copyOf(attempts.values())) {
+            telephony.hangup(attempt.id);
+        }
+    }
+
     public AgentRoster roster() {
         return roster;
     }
