@@ -78,7 +78,13 @@ public record CallingWindow(Set<DayOfWeek> days, LocalTime start, LocalTime end,
         return ZonedDateTime.of(day, start, zone).toInstant();
     }
 
+    /** The last minute a time field can hold: a window ending then runs to midnight. */
+    static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
+
     private Instant closing(LocalDate day, ZoneId zone) {
+        if (end.equals(END_OF_DAY)) {
+            return day.plusDays(1).atStartOfDay(zone).toInstant(); // "until 23:59" means all day, not a minute short
+        }
         return ZonedDateTime.of(day, end, zone).toInstant();
     }
 

@@ -37,6 +37,16 @@ class CallingWindowTest {
     }
 
     @Test
+    void aWindowEndingAt2359RunsToMidnightSoThatAnAllDayWindowHasNoClosedMinute() {
+        CallingWindow allDay = new CallingWindow(java.util.EnumSet.allOf(java.time.DayOfWeek.class),
+                java.time.LocalTime.MIDNIGHT, java.time.LocalTime.of(23, 59), java.util.Set.of());
+        assertThat(allDay.isOpen(Instant.parse("2026-12-01T23:59:30Z"), java.time.ZoneOffset.UTC)).isTrue();
+        assertThat(allDay.isOpen(Instant.parse("2026-12-02T00:00:00Z"), java.time.ZoneOffset.UTC)).isTrue();
+        assertThat(allDay.nextOpening(Instant.parse("2026-12-01T23:59:59Z"), java.time.ZoneOffset.UTC))
+                .contains(Instant.parse("2026-12-01T23:59:59Z"));
+    }
+
+    @Test
     void weekendsAndHolidaysAreClosedInTheCalleesOwnCalendar() {
         assertThat(WEEKDAYS_8_TO_21.isOpen(Instant.parse("2026-12-05T17:00:00Z"), NEW_YORK)).as("Saturday").isFalse();
         assertThat(WEEKDAYS_8_TO_21.isOpen(Instant.parse("2026-12-25T17:00:00Z"), NEW_YORK)).as("holiday").isFalse();
