@@ -59,6 +59,7 @@ public class SimulateCommand implements Callable<Integer> {
         SimulationReport report;
         try {
             loaded = ScenarioFile.load(scenario);
+            ScenarioFile.warnings(loaded).forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             report = Simulator.run(loaded, policies, days, seed == null ? loaded.seed() : seed, true);
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(e.getMessage());

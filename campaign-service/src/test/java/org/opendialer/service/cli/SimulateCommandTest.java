@@ -46,6 +46,24 @@ class SimulateCommandTest {
     }
 
     @Test
+    void warnsWhenTheTrunksAreTooFewForTheFloor(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("narrow.yaml");
+        Files.writeString(file, "agents: 20\nshiftHours: 0.5\ntrunkLines: 25\nconnect: {human: 0.3}\ntalkSeconds: 60\nwrapSeconds: 5\n");
+        CliRun run = CliRun.of("simulate", "--scenario", file.toString(), "--policy", "progressive", "--format", "csv");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("warning: narrow: trunkLines 25 carry fewer lines than 20 agents");
+    }
+
+    @Test
+    void aScenarioMistakeNamesTheFileAndTheFieldAndExitsWithOne(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "agents: 2000000000\nconnect: {human: 0.3}\ntalkSeconds: 60\nwrapSeconds: 5\n");
+        CliRun run = CliRun.of("simulate", "--scenario", file.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("bad.yaml: agents: must be between 0 and 20000, got 2000000000");
+    }
+
+    @Test
     void theSameSeedPrintsTheSameNumbers() {
         String[] args = {"simulate", "--scenario", "s8", "--policy", "predictive", "--seed", "9", "--format", "json"};
         assertThat(CliRun.of(args).out()).isEqualTo(CliRun.of(args).out());

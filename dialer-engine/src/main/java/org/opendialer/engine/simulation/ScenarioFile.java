@@ -70,7 +70,12 @@ public final class ScenarioFile {
     public static Scenario parse(String fileName, String yaml) {
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false); // a second value for a field would silently win
+            root = new Yaml(new SafeConstructor(options)).load(yaml);
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            String line = e.getProblemMark() == null ? "" : " (line " + (e.getProblemMark().getLine() + 1) + ")";
+            throw new IllegalArgumentException(fileName + ": not valid YAML: " + e.getProblem() + line);
         } catch (YAMLException e) {
             throw new IllegalArgumentException(fileName + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -93,6 +98,25 @@ public final class ScenarioFile {
         }
     }
 
+    /** Most agents a scenario may staff: beyond any floor, and it keeps a typo from exhausting memory. */
+    static final int MAX_AGENTS = 20_000;
+    static final int MAX_TRUNK_LINES = 200_000;
+
+    /**
+     * What is legal in a scenario but will not show what the author likely wants to see, one sentence each:
+     * trunks too few to carry the floor, so the trunks rather than pacing cap the day.
+     */
+    public static List<String> warnings(Scenario scenario) {
+        List<String> warnings = new ArrayList<>();
+        double floorLines = scenario.agents() * Math.min(scenario.maxLinesPerAgent(), 3);
+        if (scenario.trunkLines() < floorLines) {
+            warnings.add(String.format("%s: trunkLines %d carry fewer lines than %d agents dial at up to %.0f lines each (%.0f):"
+                            + " the trunks, not pacing, will cap this floor", scenario.name(), scenario.trunkLines(),
+                    scenario.agents(), Math.min(scenario.maxLinesPerAgent(), 3), floorLines));
+        }
+        return warnings;
+    }
+
     private static Scenario build(String fileName, Fields f) {
         Fields connectFields = f.section("connect", true);
         List<double[]> byHour = new ArrayList<>();
@@ -106,21 +130,29 @@ public final class ScenarioFile {
                         || !(pair.get(0) instanceof Number) || !(pair.get(1) instanceof Number)) {
                     throw f.error("connect.humanByHour", "each point must be [hour, share], got " + point);
                 }
-                byHour.add(new double[] {((Number) pair.get(0)).doubleValue(), ((Number) pair.get(1)).doubleValue()});
+                double hour = ((Number) pair.get(0)).doubleValue();
+                double share = ((Number) pair.get(1)).doubleValue();
+                if (!Double.isFinite(hour) || !Double.isFinite(share) || hour < 0 || share < 0 || share > 1) {
+                    throw f.error("connect.humanByHour", "each point must be [hour >= 0, share 0..1], got " + point);
+                }
+                if (!byHour.isEmpty() && hour < byHour.get(byHour.size() - 1)[0]) {
+                    throw f.error("connect.humanByHour", "points must be in order of the hour, " + hour + " comes after "
+                            + byHour.get(byHour.size() - 1)[0]);
+                }
+                byHour.add(new double[] {hour, share});
             }
         }
-        Scenario.ConnectModel connect = new Scenario.ConnectModel(connectFields.number("human", -1),
-                connectFields.number("machine", 0.15), connectFields.number("busy", 0.05),
-                connectFields.number("failed", 0.03), byHour);
-        if (connect.human() < 0) {
+        if (connectFields.raw("human") == null) {
             throw f.error("connect.human", "is required (share of dials a person answers)");
         }
-        Distribution talk = f.distribution("talkSeconds", null);
+        Scenario.ConnectModel connect = new Scenario.ConnectModel(connectFields.share("human", 0),
+                connectFields.share("machine", 0.15), connectFields.share("busy", 0.05),
+                connectFields.share("failed", 0.03), byHour);
         Distribution wrap = f.distribution("wrapSeconds", null);
         Scenario.Amd amd = null;
         Fields amdFields = f.section("amd", false);
         if (amdFields != null && amdFields.bool("enabled", true)) {
-            amd = new Scenario.Amd(amdFields.number("falseHuman", 0.2), amdFields.number("falseMachine", 0.01));
+            amd = new Scenario.Amd(amdFields.share("falseHuman", 0.2), amdFields.share("falseMachine", 0.01));
         }
         Fields pause = f.section("postCallPause", false);
         Fields logout = f.section("earlyLogout", false);
@@ -132,27 +164,54 @@ public final class ScenarioFile {
                     throw f.error("breaks", "each break must be a mapping {atHour, minutes, jitterMinutes}");
                 }
                 Fields b = new Fields(fileName + ": breaks", m);
-                breaks.add(new Scenario.Break(b.number("atHour", -1), b.number("minutes", 15), b.number("jitterMinutes", 0)));
+                breaks.add(new Scenario.Break(b.atLeast("atHour", -1, 0), b.atLeast("minutes", 15, 0),
+                        b.atLeast("jitterMinutes", 0, 0)));
             }
         } else if (breakList != null) {
             throw f.error("breaks", "must be a list");
         }
-        Scenario.AgentBehaviour behaviour = new Scenario.AgentBehaviour(f.number("loginSpreadMinutes", 0), breaks,
-                pause == null ? 0 : pause.number("probability", 0), pause == null ? 30 : pause.number("minSeconds", 30),
-                pause == null ? 120 : pause.number("maxSeconds", 120), logout == null ? 0 : logout.number("share", 0),
-                logout == null ? 0 : logout.number("atHour", 7), logout == null ? 0 : logout.number("jitterMinutes", 0));
+        double pauseMin = pause == null ? 30 : pause.atLeast("minSeconds", 30, 0);
+        double pauseMax = pause == null ? 120 : pause.atLeast("maxSeconds", 120, 0);
+        if (pauseMin > pauseMax) {
+            throw f.error("postCallPause", "minSeconds " + pauseMin + " is above maxSeconds " + pauseMax);
+        }
+        Scenario.AgentBehaviour behaviour = new Scenario.AgentBehaviour(f.atLeast("loginSpreadMinutes", 0, 0), breaks,
+                pause == null ? 0 : pause.share("probability", 0), pauseMin, pauseMax,
+                logout == null ? 0 : logout.share("share", 0), logout == null ? 0 : logout.atLeast("atHour", 7, 0),
+                logout == null ? 0 : logout.atLeast("jitterMinutes", 0, 0));
         double shiftHours = f.number("shiftHours", 8);
+        for (Scenario.Break b : breaks) {
+            if (b.atHour() > shiftHours) {
+                throw f.error("breaks", "a break at hour " + b.atHour() + " is after the " + shiftHours + "-hour shift");
+            }
+        }
+        double abandonTarget = f.number("abandonTarget", 0.03);
+        if (!(abandonTarget > 0 && abandonTarget < 1)) {
+            throw f.error("abandonTarget", "must be a share between 0 and 1 (exclusive), e.g. 0.03, got " + abandonTarget);
+        }
+        double maxLines = f.number("maxLinesPerAgent", 5);
+        if (maxLines < 1 || maxLines > 10) {
+            throw f.error("maxLinesPerAgent", "must be between 1 and 10, got " + maxLines);
+        }
+        Distribution talk = f.distribution("talkSeconds", null);
+        double expectedLiveRate = f.number("expectedLiveRate", connect.humanAt(0));
+        if (!(expectedLiveRate > 0 && expectedLiveRate <= 1)) {
+            throw f.error("expectedLiveRate", "must be a share above 0 and at most 1, got " + expectedLiveRate);
+        }
+        double expectedTalk = f.number("expectedTalkSeconds", talk.average());
+        if (!(expectedTalk > 0)) {
+            throw f.error("expectedTalkSeconds", "must be positive, got " + expectedTalk);
+        }
         return new Scenario(f.text("name", fileName.replaceFirst("\\.ya?ml$", "")), f.text("description", ""),
-                (int) f.number("agents", -1), shiftHours, (long) f.number("seed", 1001),
-                (int) f.number("trunkLines", 1000), f.number("abandonTarget", 0.03),
-                f.duration("abandonWindow", Duration.ofDays(30)), f.number("maxLinesPerAgent", 5), connect,
+                (int) f.whole("agents", -1, 0, MAX_AGENTS), shiftHours, f.whole("seed", 1001, Long.MIN_VALUE, Long.MAX_VALUE),
+                (int) f.whole("trunkLines", 1000, 1, MAX_TRUNK_LINES), abandonTarget,
+                f.duration("abandonWindow", Duration.ofDays(30)), maxLines, connect,
                 f.distribution("setupSeconds", Distribution.uniform(1.5, 3.5)),
                 f.distribution("answerDelaySeconds", Distribution.logNormal(8, 5)),
                 f.distribution("machineAnswerSeconds", Distribution.uniform(12, 21)),
                 f.number("noAnswerTimeoutSeconds", 22), talk, wrap,
-                f.distribution("patienceSeconds", Distribution.constant(30)), amd, (long) f.number("leads", 1_000_000),
-                f.number("expectedTalkSeconds", talk.average()), f.number("expectedLiveRate", connect.humanAt(0)),
-                behaviour);
+                f.distribution("patienceSeconds", Distribution.constant(30)), amd, f.whole("leads", 1_000_000, 1, 1_000_000_000L),
+                expectedTalk, expectedLiveRate, behaviour);
     }
 
     /** One mapping of the file, with typed getters that name the field on error. */
@@ -177,7 +236,46 @@ public final class ScenarioFile {
             if (!(value instanceof Number n)) {
                 throw error(key, "must be a number, got '" + value + "'");
             }
+            if (!Double.isFinite(n.doubleValue())) {
+                throw error(key, "must be a finite number, got " + value);
+            }
             return n.doubleValue();
+        }
+
+        /** A share of something: 0 to 1. */
+        double share(String key, double fallback) {
+            double value = number(key, fallback);
+            if (value < 0 || value > 1) {
+                throw error(key, "must be a share between 0 and 1, got " + value);
+            }
+            return value;
+        }
+
+        double atLeast(String key, double fallback, double least) {
+            double value = number(key, fallback);
+            if (value < least) {
+                throw error(key, "must be at least " + least + ", got " + value);
+            }
+            return value;
+        }
+
+        /** A count: a whole number between {@code min} and {@code max}. */
+        long whole(String key, long fallback, long min, long max) {
+            Object value = map.get(key);
+            if (value == null) {
+                if (fallback == -1) {
+                    throw error(key, "is required");
+                }
+                return fallback;
+            }
+            if (!(value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger)) {
+                throw error(key, "must be a whole number, got '" + value + "'");
+            }
+            java.math.BigInteger n = new java.math.BigInteger(value.toString());
+            if (n.compareTo(java.math.BigInteger.valueOf(min)) < 0 || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+                throw error(key, "must be between " + min + " and " + max + ", got " + value);
+            }
+            return n.longValue();
         }
 
         boolean bool(String key, boolean fallback) {
@@ -285,8 +383,8 @@ public final class ScenarioFile {
         }
 
         private double asNumber(String key, Object value) {
-            if (!(value instanceof Number n)) {
-                throw error(key, "must be a number, got '" + value + "'");
+            if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                throw error(key, "must be a finite number, got '" + value + "'");
             }
             return n.doubleValue();
         }

@@ -33,7 +33,7 @@ class ScenarioFileTest {
         assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", "agents: 5\nconnect: {human: 0.3}\ntalkSeconds: {gamma: 3}\nwrapSeconds: 10"))
                 .hasMessage("team.yaml: talkSeconds: unknown distribution 'gamma' (use constant, exponential, lognormal or uniform)");
         assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", "agents: five\nconnect: {human: 0.3}\ntalkSeconds: 60\nwrapSeconds: 10"))
-                .hasMessage("team.yaml: agents: must be a number, got 'five'");
+                .hasMessage("team.yaml: agents: must be a whole number, got 'five'");
         assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", "agents: 5\ntalkSeconds: 60\nwrapSeconds: 10"))
                 .hasMessage("team.yaml: connect: is required");
         assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", "agents: 5\nconnect: {human: 0.9}\ntalkSeconds: 60\nwrapSeconds: 10"))
@@ -44,5 +44,64 @@ class ScenarioFileTest {
                 .hasMessageContaining("team.yaml: unknown field 'agnets'");
         assertThatThrownBy(() -> ScenarioFile.load("no-such-scenario"))
                 .hasMessageContaining("neither a file nor a bundled scenario");
+    }
+
+    private static final String VALID = "agents: 5\nconnect: {human: 0.3}\ntalkSeconds: 60\nwrapSeconds: 10\n";
+
+    /** {@code VALID} with {@code line} added, or with the field of the same name replaced. */
+    private static String with(String line) {
+        String key = line.substring(0, line.indexOf(':'));
+        String kept = VALID.lines().filter(l -> !l.startsWith(key + ":")).reduce("", (a, l) -> a + l + "\n");
+        return kept + line + "\n";
+    }
+
+    @Test
+    void valuesThatOnlyLookLikeNumbersAreRefusedWithTheirField() {
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("connect: {human: .nan}")))
+                .hasMessage("t.yaml: connect: human: must be a finite number, got NaN");
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("agents: 2.5")))
+                .hasMessage("t.yaml: agents: must be a whole number, got '2.5'");
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("agents: .nan")))
+                .hasMessage("t.yaml: agents: must be a whole number, got 'NaN'");
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("agents: 2000000000")))
+                .hasMessage("t.yaml: agents: must be between 0 and 20000, got 2000000000");
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("talkSeconds: {lognormal: {mean: .inf, cv: 1}}")))
+                .hasMessageStartingWith("t.yaml: talkSeconds.lognormal: mean: must be a finite number");
+    }
+
+    @Test
+    void schedulesAndAgentBehaviourMustMakeSense() {
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("connect: {human: 0.3, humanByHour: [[4, 0.2], [1, 0.3]]}")))
+                .hasMessage("t.yaml: connect.humanByHour: points must be in order of the hour, 1.0 comes after 4.0");
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("loginSpreadMinutes: -5")))
+                .hasMessage("t.yaml: loginSpreadMinutes: must be at least 0.0, got -5.0");
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("breaks: [{atHour: 2, minutes: -15}]")))
+                .hasMessage("t.yaml: breaks: minutes: must be at least 0.0, got -15.0");
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("breaks: [{atHour: 12, minutes: 15}]")))
+                .hasMessage("t.yaml: breaks: a break at hour 12.0 is after the 8.0-hour shift");
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("postCallPause: {probability: 0.1, minSeconds: 90, maxSeconds: 30}")))
+                .hasMessage("t.yaml: postCallPause: minSeconds 90.0 is above maxSeconds 30.0");
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("postCallPause: {probability: 1.5}")))
+                .hasMessage("t.yaml: postCallPause: probability: must be a share between 0 and 1, got 1.5");
+    }
+
+    @Test
+    void pacingSettingsAndDuplicateFieldsAreCheckedWithTheirField() {
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("abandonTarget: 3")))
+                .hasMessage("t.yaml: abandonTarget: must be a share between 0 and 1 (exclusive), e.g. 0.03, got 3.0");
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("expectedLiveRate: 0")))
+                .hasMessage("t.yaml: expectedLiveRate: must be a share above 0 and at most 1, got 0.0");
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("maxLinesPerAgent: 0.5")))
+                .hasMessage("t.yaml: maxLinesPerAgent: must be between 1 and 10, got 0.5");
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", VALID + "agents: 6\n"))
+                .hasMessageStartingWith("t.yaml: not valid YAML").hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void aFloorLargerThanItsTrunksIsLoadedWithAWarning() {
+        Scenario big = ScenarioFile.parse("big.yaml", with("agents: 1000") + "trunkLines: 1500\n");
+        assertThat(ScenarioFile.warnings(big)).singleElement().asString()
+                .contains("trunkLines 1500").contains("1000 agents").contains("the trunks, not pacing, will cap this floor");
+        assertThat(ScenarioFile.warnings(ScenarioFile.parse("t.yaml", VALID))).isEmpty();
     }
 }
