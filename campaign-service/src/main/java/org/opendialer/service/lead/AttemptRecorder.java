@@ -84,6 +84,12 @@ public class AttemptRecorder implements AttemptLog {
     }
 
     @Override
+    public void locatedOn(AttemptId attempt, String server, String channel, String uniqueId) {
+        jdbc.update("UPDATE call_attempts SET server_name = ?, channel = ?, unique_id = ? WHERE id = ?", server, channel, uniqueId,
+                attempt.value());
+    }
+
+    @Override
     public void closed(AttemptOutcome o) {
         transactions.executeWithoutResult(tx -> {
             Integer made = jdbc.queryForObject("SELECT attempt_count FROM leads WHERE id = ? FOR UPDATE", Integer.class,

@@ -69,6 +69,15 @@ public final class AgentRoster {
         move(agent, AgentState.PAUSED, null, reason == null || reason.isBlank() ? "unspecified" : reason);
     }
 
+    /** The agent's phone did not take the call given to it: the agent is paused with the reason, off the call. */
+    public void phoneUnreachable(long agentId, String reason) {
+        Agent agent = require(agentId);
+        if (agent.state() == AgentState.LOGGED_OUT) {
+            return;
+        }
+        move(agent, AgentState.PAUSED, null, reason);
+    }
+
     public void logout(long agentId) {
         Agent agent = require(agentId);
         if (agent.state() == AgentState.ON_CALL) {

@@ -21,12 +21,16 @@ import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
-import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.AbstractChannelEvent;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.ConfbridgeJoinEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.SoftHangupRequestEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
-import org.opendialer.engine.call.AmdStatus;
 import org.opendialer.engine.call.AttemptId;
 import org.opendialer.engine.call.CallResult;
 import org.opendialer.engine.clock.DialerClock;
@@ -53,12 +57,16 @@ public final class AsteriskTelephony implements Telephony {
     static final String ROBOT = "dialer-robot";
     static final String SAFE_HARBOUR = "dialer-safe-harbour";
     static final String MESSAGE = "dialer-message";
+    /** Q.850 normal clearing: the cause the dialer gives every hangup it asks for. */
+    static final int NORMAL_CLEARING = 16;
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskTelephony.class);
 
     private final DialerClock clock;
     private final List<Server> servers = new ArrayList<>();
-    private final Map<AttemptId, Call> calls = new ConcurrentHashMap<>();
-    private final Map<String, Call> byUniqueId = new ConcurrentHashMap<>();
+    private final Map<AttemptId, AsteriskCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, AsteriskCall> byUniqueId = new ConcurrentHashMap<>();
+    private final Map<String, Server> serverOf = new ConcurrentHashMap<>();
+    private final AmiEventTranslator translator = new AmiEventTranslator(this);
     private volatile CallEventListener listener = event -> { };
 
     public AsteriskTelephony(DialerClock clock, List<AsteriskServer> configured) {
@@ -92,11 +100,11 @@ public final class AsteriskTelephony implements Telephony {
             emit(new CallEvent.CallEnded(request.attemptId(), clock.now(), CallResult.CONGESTION, 34, "no Asterisk server has a free line"));
             return;
         }
-        Call call = new Call(request.attemptId(), server, "dialer-" + request.attemptId().value(), request.detectMachine(),
-                clock.nowMillis(), request.ringTimeout().toMillis());
+        AsteriskCall call = new AsteriskCall(request.attemptId(), server.config.name(), "dialer-" + request.attemptId().value(),
+                request.detectMachine(), clock.nowMillis(), request.ringTimeout().toMillis());
         calls.put(call.attempt, call);
         byUniqueId.put(call.uniqueId, call);
-        server.inUse++;
+        serverOf.put(call.uniqueId, server);
         OriginateAction originate = new OriginateAction();
         originate.setChannel(server.config.channelFor(request.number().digits()));
         originate.setContext(OUTBOUND);
@@ -114,7 +122,7 @@ public final class AsteriskTelephony implements Telephony {
         variables.put("CAMPAIGN_ID", Long.toString(request.campaignId().value()));
         variables.put("DIALER_AMD", request.detectMachine() ? "1" : "0");
         variables.put("DIALER_RECORD", request.record() ? "1" : "0");
-        originate.setVariables(variables);
+        originate.setVariables(ChannelVariables.escaped(variables));
         try {
             server.connection.sendAction(originate, response -> {
                 if (response != null && "Error".equalsIgnoreCase(response.getResponse())) {
@@ -133,18 +141,23 @@ public final class AsteriskTelephony implements Telephony {
                 best = s;
             }
         }
+        if (best != null) {
+            best.inUse++;
+        }
         return best;
     }
 
     @Override
     public void bridge(AttemptId attempt, AgentEndpoint agent) {
-        Call call = calls.get(attempt);
+        AsteriskCall call = calls.get(attempt);
         if (call == null) {
             return;
         }
+        // connected only when Asterisk reports the bridge (see AmiEventTranslator), not when asked for it
+        call.agentEndpoint = agent.endpoint();
+        call.agentPending = agent.agentId();
         send(call, setVar(call, "AGENT_ENDPOINT", agent.endpoint()));
         send(call, redirect(call, AGENT));
-        emit(new CallEvent.CallBridged(attempt, clock.now(), agent.agentId()));
     }
 
     @Override
@@ -164,10 +177,9 @@ public final class AsteriskTelephony implements Telephony {
 
     @Override
     public void hangup(AttemptId attempt) {
-        Call call = calls.get(attempt);
-        if (call != null && call.channel != null) {
-            HangupAction hangup = new HangupAction(call.channel);
-            send(call, hangup);
+        AsteriskCall call = calls.get(attempt);
+        if (call != null) {
+            send(call, new HangupAction(call.target(), NORMAL_CLEARING));
         }
     }
 
@@ -192,25 +204,29 @@ public final class AsteriskTelephony implements Telephony {
     }
 
     private void redirectTo(AttemptId attempt, String context) {
-        Call call = calls.get(attempt);
+        AsteriskCall call = calls.get(attempt);
         if (call != null) {
             send(call, redirect(call, context));
         }
     }
 
-    private static RedirectAction redirect(Call call, String context) {
-        return new RedirectAction(call.channel, context, "s", 1);
+    private static RedirectAction redirect(AsteriskCall call, String context) {
+        return new RedirectAction(call.target(), context, "s", 1);
     }
 
-    private static SetVarAction setVar(Call call, String name, String value) {
-        return new SetVarAction(call.channel, name, value);
+    private static SetVarAction setVar(AsteriskCall call, String name, String value) {
+        return new SetVarAction(call.target(), name, value);
     }
 
-    private void send(Call call, ManagerAction action) {
+    private void send(AsteriskCall call, ManagerAction action) {
+        Server server = serverOf.get(call.uniqueId);
+        if (server == null) {
+            return;
+        }
         try {
-            call.server.connection.sendAction(action, response -> { });
+            server.connection.sendAction(action, response -> { });
         } catch (IOException | IllegalStateException e) {
-            LOG.warn("{} for attempt {} not sent to {}: {}", action.getAction(), call.attempt, call.server.config.name(), e.getMessage());
+            LOG.warn("{} for attempt {} not sent to {}: {}", action.getAction(), call.attempt, call.server, e.getMessage());
         }
     }
 
@@ -229,44 +245,19 @@ public final class AsteriskTelephony implements Telephony {
             return;
         }
         if (event instanceof OriginateResponseEvent response) {
-            Call call = response.getUniqueId() != null ? byUniqueId.get(response.getUniqueId()) : null;
+            AsteriskCall call = response.getUniqueId() != null ? byUniqueId.get(response.getUniqueId()) : null;
             if (call == null && response.getActionId() != null && response.getActionId().startsWith("attempt-")) {
                 call = calls.get(new AttemptId(Long.parseLong(response.getActionId().substring("attempt-".length()))));
             }
-            if (call != null && !"Success".equalsIgnoreCase(response.getResponse())) {
-                int reason = response.getReason() == null ? 0 : response.getReason();
-                ended(call, HangupCauses.originateFailed(reason), HangupCauses.causeOfReason(reason), "originate failed, reason " + reason);
+            if (call != null) {
+                translator.originateResponse(call, response);
             }
             return;
         }
         String uniqueId = uniqueIdOf(event);
-        Call call = uniqueId == null ? null : byUniqueId.get(uniqueId);
-        if (call == null) {
-            return;
-        }
-        if (event instanceof NewStateEvent state) {
-            call.channel = state.getChannel();
-            Integer s = state.getChannelState();
-            if (s != null && s == 5 && !call.ringing) {
-                call.ringing = true;
-                emit(new CallEvent.CallRinging(call.attempt, clock.now(), server.config.name(), call.channel, call.uniqueId));
-            } else if (s != null && s == 6 && !call.answered) {
-                call.answered = true;
-                if (!call.detect) {
-                    emit(new CallEvent.CallAnswered(call.attempt, clock.now(), null, null));
-                }
-            }
-        } else if (event instanceof VarSetEvent var && "DIALER_RECORDING".equalsIgnoreCase(var.getVariable())) {
-            emit(new CallEvent.RecordingStarted(call.attempt, clock.now(), var.getValue()));
-        } else if (event instanceof VarSetEvent var && "AMDSTATUS".equalsIgnoreCase(var.getVariable()) && call.detect) {
-            call.amd = "MACHINE".equalsIgnoreCase(var.getValue()) ? AmdStatus.MACHINE
-                    : "HUMAN".equalsIgnoreCase(var.getValue()) ? AmdStatus.HUMAN : AmdStatus.NOTSURE;
-            emit(new CallEvent.CallAnswered(call.attempt, clock.now(), call.amd, var.getValue()));
-        } else if (event instanceof HangupEvent hangup) {
-            int cause = hangup.getCause() == null ? 0 : hangup.getCause();
-            CallResult result = call.answered ? (call.amd == AmdStatus.MACHINE ? CallResult.MACHINE : CallResult.HUMAN)
-                    : HangupCauses.unanswered(cause);
-            ended(call, result, cause, hangup.getCauseTxt());
+        AsteriskCall call = uniqueId == null ? null : byUniqueId.get(uniqueId);
+        if (call != null) {
+            translator.onCallEvent(call, event);
         }
     }
 
@@ -287,8 +278,8 @@ public final class AsteriskTelephony implements Telephony {
             LOG.warn("Could not list the channels of {} after reconnecting: {}", server.config.name(), e.getMessage());
             return;
         }
-        for (Call call : List.copyOf(calls.values())) {
-            if (call.server == server && !alive.contains(call.uniqueId)) {
+        for (AsteriskCall call : List.copyOf(calls.values())) {
+            if (serverOf.get(call.uniqueId) == server && !alive.contains(call.uniqueId)) {
                 ended(call, call.answered ? CallResult.HUMAN : CallResult.FAILED, 0, "channel gone after the AMI connection was lost");
             }
         }
@@ -301,14 +292,12 @@ public final class AsteriskTelephony implements Telephony {
     public int watchdog(Duration ringGrace, Duration maxTalk) {
         long now = clock.nowMillis();
         int closed = 0;
-        for (Call call : List.copyOf(calls.values())) {
+        for (AsteriskCall call : List.copyOf(calls.values())) {
             long age = now - call.placedAtMillis;
             boolean stuckRinging = !call.answered && age > call.ringTimeoutMillis + ringGrace.toMillis();
             boolean stuckTalking = call.answered && age > maxTalk.toMillis();
             if (stuckRinging || stuckTalking) {
-                if (call.channel != null) {
-                    send(call, new HangupAction(call.channel));
-                }
+                send(call, new HangupAction(call.target(), NORMAL_CLEARING));
                 ended(call, stuckRinging ? CallResult.FAILED : CallResult.HUMAN, 0, "closed by the watchdog: no word from Asterisk");
                 closed++;
             }
@@ -316,55 +305,55 @@ public final class AsteriskTelephony implements Telephony {
         return closed;
     }
 
+    /**
+     * The dialer's channel an event is about: its own unique id, or (DialEnd, BridgeEnter of the agent's leg) the
+     * callee's channel that dialled the agent.
+     */
     private static String uniqueIdOf(ManagerEvent event) {
-        if (event instanceof NewStateEvent e) {
+        if (event instanceof DialEndEvent e) {
             return e.getUniqueId();
         }
-        if (event instanceof HangupEvent e) {
+        if (event instanceof BridgeEnterEvent e) {
+            return e.getUniqueId();
+        }
+        if (event instanceof ConfbridgeJoinEvent e) {
+            return e.getUniqueId();
+        }
+        if (event instanceof AbstractChannelEvent e) {
             return e.getUniqueId();
         }
         if (event instanceof VarSetEvent e) {
             return e.getUniqueId();
         }
+        if (event instanceof HangupRequestEvent e) {
+            return e.getUniqueId();
+        }
+        if (event instanceof SoftHangupRequestEvent e) {
+            return e.getUniqueId();
+        }
         return null;
     }
 
-    private void ended(Call call, CallResult result, int cause, String text) {
+    void ended(AsteriskCall call, CallResult result, int cause, String text) {
         if (calls.remove(call.attempt) == null) {
             return; // already ended (the hangup of a failed originate, say)
         }
         byUniqueId.remove(call.uniqueId);
-        synchronized (this) {
-            call.server.inUse--;
+        Server server = serverOf.remove(call.uniqueId);
+        if (server != null) {
+            synchronized (this) {
+                server.inUse--;
+            }
         }
         emit(new CallEvent.CallEnded(call.attempt, clock.now(), result, cause, text));
     }
 
-    private void emit(CallEvent event) {
+    void emit(CallEvent event) {
         listener.onEvent(event);
     }
 
-    /** One call the dialer placed, as far as Asterisk has told. */
-    private static final class Call {
-        final AttemptId attempt;
-        final Server server;
-        final String uniqueId;
-        final boolean detect;
-        volatile String channel;
-        volatile boolean ringing;
-        volatile boolean answered;
-        volatile AmdStatus amd;
-        final long placedAtMillis;
-        final long ringTimeoutMillis;
-
-        Call(AttemptId attempt, Server server, String uniqueId, boolean detect, long placedAtMillis, long ringTimeoutMillis) {
-            this.attempt = attempt;
-            this.server = server;
-            this.uniqueId = uniqueId;
-            this.detect = detect;
-            this.placedAtMillis = placedAtMillis;
-            this.ringTimeoutMillis = ringTimeoutMillis;
-        }
+    java.time.Instant now() {
+        return clock.now();
     }
 
     /** A configured server and its AMI connection. */

@@ -38,4 +38,19 @@ final class HangupCauses {
             default -> 0;
         };
     }
+
+    /** Q.850's words for the causes a dialer meets, for when Asterisk gave only the number. */
+    static String text(int cause) {
+        return switch (cause) {
+            case 1 -> "Unallocated (unassigned) number";
+            case 16 -> "Normal Clearing";
+            case 17 -> "User busy";
+            case 18 -> "No user responding";
+            case 19 -> "User alerting, no answer";
+            case 21 -> "Call Rejected";
+            case 34 -> "Circuit/channel congestion";
+            case 38 -> "Network out of order";
+            default -> "cause " + cause;
+        };
+    }
 }

@@ -21,6 +21,8 @@ final class Attempt {
     long agentId;
     /** Handed over by the robot: waiting for an agent is not an abandon. */
     boolean handoff;
+    /** Sent to an agent and not yet reported in the agent's bridge. */
+    boolean bridging;
     boolean robot;
     boolean abandoned;
     boolean machine;

@@ -22,4 +22,11 @@ public interface AttemptLog {
      */
     default void progressed(AttemptId attempt, AttemptPhase phase, Instant at, long agentId) {
     }
+
+    /**
+     * Where the call lives (server, channel, unique id), known once it rings; stored at once so that a call can be
+     * found on its PBX while it is still going. The default ignores it.
+     */
+    default void locatedOn(AttemptId attempt, String server, String channel, String uniqueId) {
+    }
 }

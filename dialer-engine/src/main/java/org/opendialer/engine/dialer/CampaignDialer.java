@@ -334,12 +334,15 @@ public final class CampaignDialer implements CallEventListener {
             attempt.server = ringing.server();
             attempt.channel = ringing.channel();
             attempt.uniqueId = ringing.uniqueId();
+            if (ringing.server() != null || ringing.channel() != null) {
+                log.locatedOn(attempt.id, ringing.server(), ringing.channel(), ringing.uniqueId());
+            }
         } else if (event instanceof CallEvent.CallAnswered answer) {
             answered(attempt, answer.amd(), answer.amdCause());
         } else if (event instanceof CallEvent.CallBridged bridged) {
-            if (attempt.bridgedAtMillis == 0) {
-                attempt.bridgedAtMillis = bridged.at().toEpochMilli();
-            }
+            bridgeConfirmed(attempt, bridged);
+        } else if (event instanceof CallEvent.AgentUnreached unreached) {
+            agentUnreached(attempt, unreached.reason());
         } else if (event instanceof CallEvent.RobotHandoff) {
             handoff(attempt);
         } else if (event instanceof CallEvent.RecordingStarted recording) {
@@ -427,14 +430,44 @@ public final class CampaignDialer implements CallEventListener {
         });
     }
 
+    /**
+     * Sends the call to the agent. The agent is taken and the call counts as connected for pacing at once, but it
+     * is stored as bridged only when the telephony reports the bridge; if that does not happen within the connect
+     * deadline (the agent's phone did not answer), the callee hears the safe-harbour message and the call is
+     * abandoned.
+     */
     private void bridge(Attempt attempt, long agentId) {
         attempt.phase = AttemptPhase.CONNECTED;
         attempt.agentId = agentId;
-        attempt.bridgedAtMillis = clock.nowMillis();
+        attempt.bridging = true;
         connected++;
-        progressed(attempt);
         Agent agent = roster.find(agentId).orElseThrow();
+        attempt.deadline = clock.schedule(settings.compliance().connectDeadline(),
+                () -> agentUnreached(attempt, "agent's phone did not answer within the connect deadline"));
         telephony.bridge(attempt.id, agent.endpoint());
+    }
+
+    private void bridgeConfirmed(Attempt attempt, CallEvent.CallBridged bridged) {
+        if (!attempt.bridging || attempt.phase != AttemptPhase.CONNECTED) {
+            return;
+        }
+        attempt.bridging = false;
+        attempt.deadline.cancel();
+        attempt.bridgedAtMillis = bridged.at().toEpochMilli();
+        progressed(attempt);
+    }
+
+    /** The agent's phone never took the call: the agent is paused with the reason, the callee abandoned. */
+    private void agentUnreached(Attempt attempt, String reason) {
+        if (!attempt.bridging || attempt.phase != AttemptPhase.CONNECTED) {
+            return;
+        }
+        attempt.bridging = false;
+        attempt.deadline.cancel();
+        connected--;
+        roster.phoneUnreachable(attempt.agentId, reason);
+        attempt.agentId = 0;
+        abandon(attempt);
     }
 
     /** Routes waiting answers, oldest first, to agents that have become ready. */
@@ -510,6 +543,10 @@ public final class CampaignDialer implements CallEventListener {
             }
             case CONNECTED -> {
                 connected--;
+                if (attempt.bridging) {
+                    attempt.deadline.cancel();
+                    attempt.bridgedAtMillis = now; // the callee hung up while the agent's phone was being rung
+                }
                 double talk = (now - attempt.bridgedAtMillis) / 1000.0;
                 statistics.talkEnded(talk);
                 Agent agent = roster.find(attempt.agentId).orElse(null);

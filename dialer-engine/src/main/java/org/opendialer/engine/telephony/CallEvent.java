@@ -20,15 +20,19 @@ public sealed interface CallEvent {
     record CallAnswered(AttemptId attemptId, Instant at, AmdStatus amd, String amdCause) implements CallEvent {
     }
 
-    /** The answered call now talks to the agent. */
+    /** The answered call now talks to the agent: the telephony saw the two in one bridge, not merely asked for it. */
     record CallBridged(AttemptId attemptId, Instant at, long agentId) implements CallEvent {
     }
 
-    /** The call is being recorded to {@code path}. */
+    /** The agent's phone did not take the call it was given ({@code reason}: no answer, busy, unreachable). */
+    record AgentUnreached(AttemptId attemptId, Instant at, long agentId, String reason) implements CallEvent {
+    }
+
     /** The speech robot hands its callee (a hot lead) to a human agent. */
     record RobotHandoff(AttemptId attemptId, Instant at) implements CallEvent {
     }
 
+    /** The call is being recorded to {@code path}. */
     record RecordingStarted(AttemptId attemptId, Instant at, String path) implements CallEvent {
     }
 

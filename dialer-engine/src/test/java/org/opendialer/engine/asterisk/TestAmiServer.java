@@ -23,12 +23,19 @@ import java.util.concurrent.TimeUnit;
  * A stand-in Asterisk for tests: it speaks the AMI wire protocol over TCP (banner, MD5 challenge login,
  * responses echoing ActionID, events), so the real Asterisk-Java {@code ManagerConnection} talks to it as to
  * a server. Originated calls play out as the test scripted them by the number dialled: answered by a person
- * or a machine after a delay, busy, no answer, congestion. Redirect, SetVar and Hangup are obeyed and logged.
+ * or a machine after a delay, busy, no answer, congestion, as Asterisk 22 reports them (a failed dial answers
+ * the originate with Reason 0 and gives the cause in HangupRequest/Hangup; a call redirected to the agent is
+ * bridged a little later), or as a real Asterisk was recorded handling one ({@link Callee#replaying}).
+ * Redirect, SetVar and Hangup are obeyed and logged.
  */
 public final class TestAmiServer implements AutoCloseable {
 
     /** What the callee at a number does. */
     public record Callee(String outcome, long afterMillis, long talkMillis) {
+        /** Replays the AMI events a real Asterisk sent for one call, recorded in {@code asterisk/traces/<name>.txt}. */
+        public static Callee replaying(String trace) {
+            return new Callee("trace:" + trace, 0, 0);
+        }
     }
 
     private final ServerSocket socket;
@@ -200,8 +207,18 @@ public final class TestAmiServer implements AutoCloseable {
                 case "hangup" -> {
                     respond(id, "Success", "Message: Channel Hungup");
                     String channel = m.get("channel");
-                    channelsByUniqueId.entrySet().stream().filter(e -> e.getValue().equals(channel)).findFirst()
-                            .ifPresent(e -> hangup(e.getValue(), e.getKey(), 16, "Normal Clearing"));
+                    int cause = m.containsKey("cause") ? Integer.parseInt(m.get("cause")) : 0; // as Asterisk: no cause given, 0
+                    channelsByUniqueId.entrySet().stream().filter(e -> e.getValue().equals(channel) || e.getKey().equals(channel))
+                            .findFirst().ifPresent(e -> hangup(e.getValue(), e.getKey(), cause, cause == 16 ? "Normal Clearing" : "Unknown"));
+                }
+                case "redirect" -> {
+                    respond(id, "Success", "Message: Redirect successful");
+                    String channel = m.get("channel");
+                    if ("dialer-agent".equals(m.get("context"))) {
+                        channelsByUniqueId.entrySet().stream().filter(e -> e.getValue().equals(channel) || e.getKey().equals(channel))
+                                .findFirst().ifPresent(e -> later(20, () -> event("BridgeEnter", e.getValue(), e.getKey(),
+                                        "BridgeUniqueid: b-" + e.getKey() + "\r\nBridgeType: basic")));
+                    }
                 }
                 case "ping" -> respond(id, "Success", "Ping: Pong\r\nTimestamp: " + System.currentTimeMillis() / 1000.0);
                 case "logoff" -> {
@@ -217,6 +234,10 @@ public final class TestAmiServer implements AutoCloseable {
             String uniqueId = m.get("channelid");
             String number = channelSpec.replaceAll("^[^/]*/([^@]*).*$", "$1");
             Callee callee = callees.getOrDefault(number, new Callee("noanswer", 50, 0));
+            if (callee.outcome().startsWith("trace:")) {
+                replay(AmiTrace.load(callee.outcome().substring("trace:".length())), uniqueId, actionId);
+                return;
+            }
             String channel = channelSpec + "-0000" + (channelsByUniqueId.size() + 1);
             channelsByUniqueId.put(uniqueId, channel);
             boolean amd = m.getOrDefault("variable", "").contains("DIALER_AMD=1");
@@ -238,21 +259,39 @@ public final class TestAmiServer implements AutoCloseable {
                                     + campaign + "/" + uniqueId.replace("dialer-", "") + ".wav");
                         }
                         if (amd) {
-                            String status = callee.outcome().equals("machine") ? "MACHINE" : "HUMAN";
-                            event("VarSet", channel, uniqueId, "Variable: AMDSTATUS\r\nValue: " + status);
+                            String status = callee.outcome().equals("machine") ? "MACHINE/LONGGREETING-1600-1500" : "HUMAN/HUMAN-560-800";
+                            event("VarSet", channel, uniqueId, "Variable: DIALER_AMD_RESULT\r\nValue: " + status);
                         }
                     });
                     if (callee.talkMillis() > 0) {
                         later(20 + callee.afterMillis() + callee.talkMillis(), () -> hangup(channel, uniqueId, 16, "Normal Clearing"));
                     }
                 }
-                case "busy" -> later(20 + callee.afterMillis(), () -> failed(actionId, channel, uniqueId, 5, 17, "User busy"));
-                case "congestion" -> later(20 + callee.afterMillis(), () -> failed(actionId, channel, uniqueId, 8, 34, "Circuit/channel congestion"));
-                default -> later(20 + callee.afterMillis(), () -> failed(actionId, channel, uniqueId, 3, 19, "No answer"));
+                case "busy" -> later(20 + callee.afterMillis(), () -> failed(actionId, channel, uniqueId, 0, 17, "User busy"));
+                case "congestion" -> later(20 + callee.afterMillis(), () -> failed(actionId, channel, uniqueId, 0, 34, "Circuit/channel congestion"));
+                default -> later(20 + callee.afterMillis(), () -> failed(actionId, channel, uniqueId, 3, 19, "User alerting, no answer"));
+            }
+        }
+
+        /**
+         * Sends a recorded call's events with the recorded gaps (each at most 300 ms), the recorded unique id
+         * replaced by this originate's and the OriginateResponse answering this originate's ActionID.
+         */
+        void replay(AmiTrace trace, String uniqueId, String actionId) {
+            long at = 0;
+            long previous = -1;
+            for (AmiTrace.Event e : trace.events()) {
+                at += previous < 0 ? 10 : Math.min(300, Math.max(0, e.offsetMillis() - previous));
+                previous = e.offsetMillis();
+                String text = e.wireText(trace.uniqueId(), uniqueId, actionId);
+                later(at, () -> write(text));
             }
         }
 
         void failed(String actionId, String channel, String uniqueId, int reason, int cause, String text) {
+            if (reason == 0) {
+                event("HangupRequest", channel, uniqueId, "Cause: " + cause);
+            }
             write("Event: OriginateResponse\r\nActionID: " + actionId + "\r\nResponse: Failure\r\nChannel: " + channel
                     + "\r\nContext: dialer-outbound\r\nExten: s\r\nReason: " + reason + "\r\nUniqueid: " + uniqueId + "\r\n\r\n");
             hangup(channel, uniqueId, cause, text);

@@ -1,0 +1,274 @@
+package org.opendialer.engine.asterisk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Asterisk with SIPp callees and agent phones around it, for one test class:
+ * {@code @RegisterExtension static RealAsterisk asterisk = new RealAsterisk();}. It runs when
+ * {@value #BUNDLE_ENV} names the Asterisk bundle folder (the one holding {@code start-asterisk}); otherwise the
+ * class is skipped and one line says why.
+ *
+ * <p>Before the class: the project's test configuration ({@code src/test/resources/asterisk/conf}) and the shipped
+ * files of {@code dialer-engine/asterisk/} go into a fresh configuration folder with loopback ports no other test
+ * uses, the shipped {@code dialer_globals.conf} with this run's folders, sounds from the shipped
+ * {@code make-sounds.sh}, the callees' audio from sox; then Asterisk, the SIPp callees and the SIPp agent phones
+ * start, and an {@link AmiTraceRecorder} logs every AMI event. After the class everything is stopped.
+ */
+public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, ExecutionCondition {
+
+    public static final String BUNDLE_ENV = "DIALER_TEST_ASTERISK";
+    public static final String SECRET = "change-me";
+    /** Agents' phones: these answer; {@link #AWAY_AGENT} rings and never answers. */
+    public static final List<String> AGENTS = List.of("agent1001", "agent1002", "agent1003", "agent1004");
+    public static final String AWAY_AGENT = "agent1901";
+    private static volatile boolean skipSaid;
+
+    private Path root;
+    private Path conf;
+    private Path run;
+    private int amiPort;
+    private final List<Process> sipp = new ArrayList<>();
+    private AmiTraceRecorder recorder;
+
+    static Path bundle() {
+        String dir = System.getenv(BUNDLE_ENV);
+        return dir == null || dir.isBlank() ? null : Path.of(dir);
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (bundle() != null) {
+            return ConditionEvaluationResult.enabled(BUNDLE_ENV + " is set");
+        }
+        if (!skipSaid) {
+            skipSaid = true;
+            System.out.println("Real-Asterisk tests skipped: set " + BUNDLE_ENV + " to the Asterisk bundle folder (with start-asterisk)");
+        }
+        return ConditionEvaluationResult.disabled("needs a real Asterisk (" + BUNDLE_ENV + ")");
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        if (bundle() == null) {
+            return;
+        }
+        root = Files.createTempDirectory("dialer-asterisk-");
+        conf = Files.createDirectories(root.resolve("conf"));
+        run = root.resolve("run");
+        Path media = Files.createDirectories(root.resolve("sipp"));
+        amiPort = freeTcpPort();
+        int sipPort = freeUdpPort();
+        int calleePort = freeUdpPort();
+        int agentPort = freeUdpPort();
+        int rtpStart = freeUdpRange(200);
+        Map<String, String> ports = new LinkedHashMap<>();
+        ports.put("@AMI_PORT@", Integer.toString(amiPort));
+        ports.put("@SIP_PORT@", Integer.toString(sipPort));
+        ports.put("@CALLEE_PORT@", Integer.toString(calleePort));
+        ports.put("@RTP_START@", Integer.toString(rtpStart));
+        ports.put("@RTP_END@", Integer.toString(rtpStart + 99));
+        ports.put("@AGENTS@", agents(agentPort));
+        writeConfiguration(ports);
+        exec(root, List.of(shipped("make-sounds.sh").toString(), root.resolve("sounds").toString(), "Open Dialer", "555 0100"));
+        exec(media, List.of("sox", "-n", "-r", "8000", "-c", "1", "-e", "u-law", "-t", "raw", "human.ulaw",
+                "synth", "0.6", "pinknoise", "vol", "0.5", "pad", "0", "30"));
+        exec(media, List.of("sox", "-n", "-r", "8000", "-c", "1", "-e", "u-law", "-t", "raw", "machine.ulaw",
+                "synth", "7", "pinknoise", "vol", "0.5", "tremolo", "3", "40", "pad", "0", "20"));
+        copyResource("sipp/callee.xml", media.resolve("callee.xml"));
+        copyResource("sipp/agent.xml", media.resolve("agent.xml"));
+        ProcessBuilder start = new ProcessBuilder(bundle().resolve("start-asterisk").toString(), conf.toString(), run.toString());
+        start.environment().put("ASTERISK_BUNDLE_HOME", Path.of(System.getProperty("java.io.tmpdir"), "dialer-asterisk-bundle").toString());
+        start.redirectErrorStream(true).redirectOutput(root.resolve("start-asterisk.log").toFile());
+        Process asterisk = start.start();
+        if (!asterisk.waitFor(120, TimeUnit.SECONDS) || asterisk.exitValue() != 0) {
+            throw new IllegalStateException("Asterisk did not start; see " + root.resolve("start-asterisk.log") + ": "
+                    + Files.readString(root.resolve("start-asterisk.log")));
+        }
+        sipp.add(sipp(media, "callee.xml", calleePort, freeUdpRange(400), false));
+        sipp.add(sipp(media, "agent.xml", agentPort, freeUdpRange(400), true));
+        recorder = new AmiTraceRecorder("127.0.0.1", amiPort, "dialer", SECRET);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (root == null) {
+            return;
+        }
+        if (recorder != null) {
+            recorder.close();
+        }
+        for (Process p : sipp) {
+            p.destroy();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        Process stop = new ProcessBuilder(bundle().resolve("start-asterisk").toString(), "--stop", run.toString())
+                .redirectErrorStream(true).redirectOutput(root.resolve("stop-asterisk.log").toFile()).start();
+        stop.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The server as the dialer is configured with it: the shipped AMI user, the loopback trunk. */
+    public AsteriskServer server(int maxChannels) {
+        return new AsteriskServer("pbx1", "127.0.0.1", amiPort, "dialer", SECRET, "PJSIP/{number}@trunk1", maxChannels);
+    }
+
+    /** Every AMI event seen since the class started, as an observer session received it. */
+    public AmiTraceRecorder events() {
+        return recorder;
+    }
+
+    /** Where Asterisk writes recordings in this run (DIALER_RECORDINGS_DIR). */
+    public Path recordings() {
+        return root.resolve("recordings");
+    }
+
+    /** Runs one Asterisk CLI command and returns its output. */
+    public String cli(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(bundle().resolve("start-asterisk").toString(), "--cli", run.toString(), command)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
+    private void writeConfiguration(Map<String, String> ports) throws IOException {
+        for (String name : List.of("modules.conf", "manager.conf", "pjsip.conf", "rtp.conf", "extensions.conf", "logger.conf",
+                "confbridge.conf", "queues.conf")) {
+            String text = resource("conf/" + name);
+            for (Map.Entry<String, String> p : ports.entrySet()) {
+                text = text.replace(p.getKey(), p.getValue());
+            }
+            Files.writeString(conf.resolve(name), text);
+        }
+        for (String name : List.of("manager_dialer.conf", "extensions_dialer.conf", "amd.conf", "confbridge_dialer.conf")) {
+            Files.copy(shipped(name), conf.resolve(name));
+        }
+        Files.writeString(conf.resolve("dialer_globals.conf"), withValues(Files.readString(shipped("dialer_globals.conf")), Map.of(
+                "DIALER_RECORDINGS_DIR", root.resolve("recordings").toString(),
+                "DIALER_SOUNDS_DIR", root.resolve("sounds").toString(),
+                "DIALER_AGENT_RING", "15")));
+    }
+
+    /** The shipped settings file with some values replaced, so the test proves its keys are the ones the dialplan reads. */
+    static String withValues(String globals, Map<String, String> values) {
+        StringBuilder out = new StringBuilder();
+        for (String line : globals.split("\n", -1)) {
+            int eq = line.indexOf('=');
+            String key = eq > 0 && !line.startsWith(";") ? line.substring(0, eq).trim() : null;
+            out.append(key != null && values.containsKey(key) ? key + "=" + values.get(key) : line).append('\n');
+        }
+        for (String key : values.keySet()) {
+            if (!out.toString().contains("\n" + key + "=")) {
+                throw new IllegalStateException("dialer_globals.conf has no setting " + key);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String agents(int agentPort) {
+        StringBuilder text = new StringBuilder();
+        List<String> all = new ArrayList<>(AGENTS);
+        all.add(AWAY_AGENT);
+        for (String agent : all) {
+            text.append('[').append(agent).append("](loopback)\naors = ").append(agent).append("\n[").append(agent)
+                    .append("]\ntype = aor\ncontact = sip:").append(agent).append("@127.0.0.1:").append(agentPort).append("\n\n");
+        }
+        return text.toString();
+    }
+
+    private static Path shipped(String name) {
+        Path path = Path.of("asterisk", name);
+        if (!Files.exists(path)) {
+            path = Path.of("dialer-engine", "asterisk", name);
+        }
+        if (!Files.exists(path)) {
+            throw new IllegalStateException("shipped file " + name + " not found under dialer-engine/asterisk/");
+        }
+        return path.toAbsolutePath();
+    }
+
+    private Process sipp(Path dir, String scenario, int port, int mediaPort, boolean echo) throws IOException {
+        List<String> command = new ArrayList<>(List.of("sipp", "-sf", scenario, "-p", Integer.toString(port), "-i", "127.0.0.1",
+                "-mi", "127.0.0.1", "-mp", Integer.toString(mediaPort), "-nostdin", "-aa", "-max_socket", "200", "-trace_err"));
+        if (echo) {
+            command.add("-rtp_echo");
+        }
+        String name = scenario.replace(".xml", "");
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".out").toFile()).start();
+    }
+
+    private static void exec(Path dir, List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (var in = RealAsterisk.class.getResourceAsStream("/asterisk/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource asterisk/" + name + " missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void copyResource(String name, Path to) throws IOException {
+        Files.writeString(to, resource(name));
+    }
+
+    private static int freeTcpPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The first port of {@code size} consecutive UDP ports that are free now, at a random place above 20000. */
+    private static int freeUdpRange(int size) {
+        for (int tries = 0; tries < 50; tries++) {
+            int start = 20_000 + 2 * ThreadLocalRandom.current().nextInt(15_000);
+            if (rangeFree(start, size)) {
+                return start;
+            }
+        }
+        throw new UncheckedIOException(new IOException("no free range of " + size + " UDP ports above 20000"));
+    }
+
+    private static boolean rangeFree(int start, int size) {
+        for (int port = start; port < start + size; port += 10) {
+            try (DatagramSocket s = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+                s.getLocalPort();
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
