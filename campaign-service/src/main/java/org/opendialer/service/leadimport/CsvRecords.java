@@ -113,6 +113,9 @@ final class CsvRecords implements Closeable {
 
     /** The first line is the unreadable record; the lines read after it are read again as records of their own. */
     private Unreadable unreadable(List<String> lines, String problem) {
+        if (lines.size() > 1) {
+            problem = "a quote that is never closed"; // the trouble began on the first line, not where it showed
+        }
         for (int i = lines.size() - 1; i >= 1; i--) {
             pushedBack.push(lines.get(i));
         }
