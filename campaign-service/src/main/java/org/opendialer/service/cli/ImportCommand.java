@@ -118,8 +118,10 @@ public class ImportCommand implements Callable<Integer> {
                     summary.updated(), summary.duplicates(), summary.dnc(), summary.rejected(), summary.rowsPerSecond());
             if (summary.rejected() > 0) {
                 Path name = Path.of("import-" + summary.importJobId() + "-rejected.csv");
-                Path rejected = (file != null && file.toAbsolutePath().getParent() != null
-                        ? file.toAbsolutePath().getParent().resolve(name) : name).toAbsolutePath();
+                Path source = file != null ? file : jdbc.queryForList("SELECT file_path FROM import_jobs WHERE id = ?",
+                        String.class, summary.importJobId()).stream().filter(p -> p != null).map(Path::of).findFirst().orElse(null);
+                Path rejected = (source != null && source.toAbsolutePath().getParent() != null
+                        ? source.toAbsolutePath().getParent().resolve(name) : name).toAbsolutePath();
                 try (Writer writer = Files.newBufferedWriter(rejected, StandardCharsets.UTF_8)) {
                     importer.writeRejectedRows(summary.importJobId(), writer);
                 }

@@ -3,6 +3,7 @@ package org.opendialer.service.leadimport;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,9 @@ final class ImportJobs {
     /** Whether an import stored as running was left by an owner that is gone. */
     static boolean abandoned(Map<String, Object> row, Instant now) {
         Object heartbeat = row.get("HEARTBEAT_AT");
-        return ImportOwner.gone(ImportOwner.parse((String) row.get("OWNER_ID")),
-                heartbeat == null ? null : ((Timestamp) heartbeat).toInstant(), now);
+        Instant seen = heartbeat instanceof Timestamp t ? t.toInstant()
+                : heartbeat instanceof LocalDateTime local ? Timestamp.valueOf(local).toInstant() : null;
+        return ImportOwner.gone(ImportOwner.parse((String) row.get("OWNER_ID")), seen, now);
     }
 
     static boolean running(Map<String, Object> row) {
