@@ -1,6 +1,5 @@
 package org.opendialer.service.leadimport;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
@@ -30,13 +29,16 @@ final class CsvRecords implements Closeable {
 
     static final int MAX_CELL_LINES = 1000;
 
-    private final BufferedReader in;
+    private final Reader in;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
     private final char delimiter;
     private final Deque<String> pushedBack = new ArrayDeque<>();
     private int expectedWidth;
 
     CsvRecords(Reader reader, char delimiter) {
-        this.in = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader, 1 << 16);
+        this.in = reader;
         this.delimiter = delimiter;
     }
 
@@ -54,6 +56,7 @@ final class CsvRecords implements Closeable {
         if (first == null) {
             return null;
         }
+        // lines keep their terminator, so a line break inside a quoted cell is stored as the file has it
         List<String> lines = new ArrayList<>();
         lines.add(first);
         List<String> cells = new ArrayList<>();
@@ -63,12 +66,13 @@ final class CsvRecords implements Closeable {
         boolean afterClosingQuote = false;
         String text = first;
         while (true) {
-            for (int i = 0; i < text.length(); i++) {
+            int end = contentLength(text);
+            for (int i = 0; i < end; i++) {
                 char c = text.charAt(i);
                 if (inQuotes) {
                     if (c != '"') {
                         cell.append(c);
-                    } else if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    } else if (i + 1 < end && text.charAt(i + 1) == '"') {
                         cell.append('"');
                         i++;
                     } else {
@@ -101,7 +105,7 @@ final class CsvRecords implements Closeable {
                 return unreadable(lines, "a quote that is never closed");
             }
             lines.add(more);
-            cell.append('\n');
+            cell.append(text, end, text.length());
             text = more;
         }
         cells.add(cell.toString());
@@ -119,11 +123,60 @@ final class CsvRecords implements Closeable {
         for (int i = lines.size() - 1; i >= 1; i--) {
             pushedBack.push(lines.get(i));
         }
-        return new Unreadable(lines.get(0), problem);
+        String first = lines.get(0);
+        return new Unreadable(first.substring(0, contentLength(first)), problem);
     }
 
+    private static int contentLength(String line) {
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\n') {
+            end--;
+        }
+        if (end > 0 && line.charAt(end - 1) == '\r') {
+            end--;
+        }
+        return end;
+    }
+
+    /** The next physical line with its terminator ({@code \n}, {@code \r\n} or {@code \r}), or null at the end. */
     private String line() throws IOException {
-        return pushedBack.isEmpty() ? in.readLine() : pushedBack.pop();
+        if (!pushedBack.isEmpty()) {
+            return pushedBack.pop();
+        }
+        StringBuilder line = null;
+        while (true) {
+            if (position == limit) {
+                limit = in.read(buffer);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return line == null ? null : line.toString();
+                }
+            }
+            if (line == null) {
+                line = new StringBuilder(128);
+            }
+            if (line.length() > 0 && line.charAt(line.length() - 1) == '\r') {
+                if (buffer[position] == '\n') {
+                    line.append('\n');
+                    position++;
+                }
+                return line.toString();
+            }
+            int start = position;
+            while (position < limit && buffer[position] != '\n' && buffer[position] != '\r') {
+                position++;
+            }
+            line.append(buffer, start, position - start);
+            if (position < limit) {
+                char terminator = buffer[position++];
+                line.append(terminator);
+                if (terminator == '\n') {
+                    return line.toString();
+                }
+                // a \r: a \n may follow, in this buffer or the next
+            }
+        }
     }
 
     @Override
