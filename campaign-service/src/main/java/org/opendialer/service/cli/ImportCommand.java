@@ -39,14 +39,15 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--create-campaign", description = "Create the campaign (by --campaign name) when it does not exist yet.")
     boolean createCampaign;
 
-    @Option(names = "--file", required = true, paramLabel = "PATH", description = "The file to import.")
+    @Option(names = "--file", paramLabel = "PATH", description = "The file to import (not with --resume).")
     Path file;
 
     @Option(names = "--region", paramLabel = "CC", description = "Default phone region for numbers without a country code "
             + "(default: the campaign's, else US).")
     String region;
 
-    @Option(names = "--encoding", paramLabel = "NAME", description = "Force the text encoding (UTF-8, GBK, UTF-16, ...); default: detected.")
+    @Option(names = "--encoding", paramLabel = "NAME", description = "Force the text encoding (UTF-8, GBK, UTF-16, windows-1252, ISO-8859-1, ...); "
+            + "default: detected, and a file that is neither UTF-8 nor plausibly GBK is refused until it is given.")
     String encoding;
 
     @Option(names = "--delimiter", paramLabel = "CHAR",
@@ -64,8 +65,13 @@ public class ImportCommand implements Callable<Integer> {
             description = "Explicit mapping of lead fields to header columns, e.g. phone=Tel,first_name=Given.")
     Map<String, String> mapping = new LinkedHashMap<>();
 
-    @Option(names = "--resume", paramLabel = "JOB", description = "Resume a failed or interrupted import job by its id.")
+    @Option(names = "--resume", paramLabel = "JOB",
+            description = "Resume a failed or interrupted (e.g. killed) import job by its id; no --file needed.")
     Long resume;
+
+    @Option(names = "--chunk-size", paramLabel = "ROWS", defaultValue = "5000",
+            description = "Rows stored per transaction (default 5000).")
+    int chunkSize;
 
     @Spec
     CommandSpec spec;
@@ -82,8 +88,14 @@ public class ImportCommand implements Callable<Integer> {
             ImportSummary summary;
             try {
                 if (resume != null) {
+                    if (file != null) {
+                        throw new UserFacingException("--resume continues the job's own file; leave out --file");
+                    }
                     summary = importer.resume(resume, bar::show);
                 } else {
+                    if (file == null) {
+                        throw new UserFacingException("--file is required (or --resume JOB to continue an import)");
+                    }
                     long campaignId = campaignId(jdbc);
                     String phoneRegion = region != null ? region.toUpperCase() : campaignId == 0 ? "US"
                             : jdbc.queryForObject("SELECT default_region FROM campaigns WHERE id = ?", String.class, campaignId);
@@ -94,7 +106,7 @@ public class ImportCommand implements Callable<Integer> {
                         throw new UserFacingException("--dedupe must be skip or update, not '" + dedupe + "'");
                     }
                     ImportRequest request = new ImportRequest(campaignId, file, phoneRegion, encoding, delimiter(), policy, dnc,
-                            mapping, ImportRequest.DEFAULT_CHUNK);
+                            mapping, chunkSize);
                     summary = importer.run(request, bar::show);
                 }
             } catch (ImportFailedException e) {
@@ -106,8 +118,10 @@ public class ImportCommand implements Callable<Integer> {
                     summary.updated(), summary.duplicates(), summary.dnc(), summary.rejected(), summary.rowsPerSecond());
             if (summary.rejected() > 0) {
                 Path name = Path.of("import-" + summary.importJobId() + "-rejected.csv");
-                Path rejected = (file != null && file.toAbsolutePath().getParent() != null
-                        ? file.toAbsolutePath().getParent().resolve(name) : name).toAbsolutePath();
+                Path source = file != null ? file : jdbc.queryForList("SELECT file_path FROM import_jobs WHERE id = ?",
+                        String.class, summary.importJobId()).stream().filter(p -> p != null).map(Path::of).findFirst().orElse(null);
+                Path rejected = (source != null && source.toAbsolutePath().getParent() != null
+                        ? source.toAbsolutePath().getParent().resolve(name) : name).toAbsolutePath();
                 try (Writer writer = Files.newBufferedWriter(rejected, StandardCharsets.UTF_8)) {
                     importer.writeRejectedRows(summary.importJobId(), writer);
                 }

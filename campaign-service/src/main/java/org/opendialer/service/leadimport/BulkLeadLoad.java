@@ -7,9 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -82,10 +84,28 @@ final class BulkLeadLoad {
             } finally {
                 mysql.setLocalInfileInputStream(null); // the driver keeps it for the connection; a pooled connection must not
             }
+            refuseWarnings(statement, leads.size());
             if (loaded != leads.size()) {
                 throw new SQLException("the database took " + loaded + " of " + leads.size() + " new leads: another import "
                         + "wrote some of these numbers into the campaign at the same time; restart this import");
             }
+        }
+    }
+
+    /**
+     * {@code LOAD DATA LOCAL} turns what an INSERT refuses (a value too long, a bad date) into warnings and
+     * stores the value cut short; any warning therefore fails the chunk, which rolls back.
+     */
+    private static void refuseWarnings(Statement statement, int rows) throws SQLException {
+        List<String> warnings = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery("SHOW WARNINGS LIMIT 5")) {
+            while (rs.next()) {
+                warnings.add(rs.getString("Message"));
+            }
+        }
+        if (!warnings.isEmpty()) {
+            throw new SQLException("the database would not store the " + rows + " new leads of this chunk as given ("
+                    + String.join("; ", warnings) + "); nothing of the chunk was stored");
         }
     }
 

@@ -5,11 +5,7 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javax.sql.DataSource;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,15 +28,12 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/imports")
 public class ImportController {
 
+    private final BackgroundImports imports;
     private final LeadImporter importer;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "lead-import");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    public ImportController(DataSource dataSource) {
-        this.importer = new LeadImporter(dataSource);
+    public ImportController(BackgroundImports imports) {
+        this.imports = imports;
+        this.importer = imports.importer();
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -52,20 +45,25 @@ public class ImportController {
                                                       @RequestParam(value = "dnc", defaultValue = "false") boolean dnc)
             throws IOException {
         String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName().toString();
-        Path dir = Files.createDirectories(Path.of("data", "uploads"));
-        Path stored = Files.createTempFile(dir, "import-", "-" + name.replaceAll("[^\\p{L}\\p{N}._-]", "_"));
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, stored, StandardCopyOption.REPLACE_EXISTING);
-        }
         ImportRequest.Dedupe policy;
         try {
             policy = ImportRequest.Dedupe.valueOf(dedupe.toUpperCase());
         } catch (IllegalArgumentException e) {
             throw new ImportFailedException("dedupe must be skip or update, not '" + dedupe + "'");
         }
+        Path stored;
+        try (InputStream in = file.getInputStream()) {
+            stored = imports.folders().storeUpload(name, in);
+        }
         ImportRequest request = new ImportRequest(campaignId, stored, region.toUpperCase(), encoding, null, policy, dnc,
                 Map.of(), ImportRequest.DEFAULT_CHUNK);
-        long id = importer.submit(request, executor);
+        long id;
+        try {
+            id = imports.submit(request);
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(stored); // refused before anything was stored: the upload is of no further use
+            throw e;
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("importJobId", id, "file", name));
     }
 

@@ -67,7 +67,7 @@ final class LeadChunkWriter implements ItemWriter<RowOutcome> {
                 Set<String> onDnc = onDncList(fresh.keySet());
                 for (String phone : onDnc) {
                     RowOutcome.LeadRow lead = fresh.remove(phone);
-                    rejected.add(new RowOutcome.Rejected(lead.rowNo(), "phone", "DNC", phone + " is on a do-not-call list", lead.raw()));
+                    rejected.add(new RowOutcome.Rejected(lead.rowNo(), "phone", "DNC", "number " + phone + " is on a do-not-call list", lead.raw()));
                     dnc++;
                 }
                 Map<String, long[]> existing = existing(fresh.keySet());
@@ -83,7 +83,7 @@ final class LeadChunkWriter implements ItemWriter<RowOutcome> {
                     } else if (update) {
                         updates.add(lead);
                     } else {
-                        rejected.add(duplicate(lead, lead.phone() + " is already a lead of this campaign"));
+                        rejected.add(duplicate(lead, "number " + lead.phone() + " is already a lead of this campaign"));
                         duplicates++;
                     }
                 }
@@ -139,7 +139,8 @@ final class LeadChunkWriter implements ItemWriter<RowOutcome> {
             if (!BulkLeadLoad.available(connection)) {
                 return false;
             }
-            BulkLeadLoad.load(connection, campaignId, listId, importJobId, now.toString(), leads);
+            // whole milliseconds, as DATETIME(3) stores them: more digits would be cut, with a warning
+            BulkLeadLoad.load(connection, campaignId, listId, importJobId, new Timestamp(now.getTime()).toString(), leads);
             return true;
         }));
         if (bulk) {
@@ -174,7 +175,7 @@ final class LeadChunkWriter implements ItemWriter<RowOutcome> {
         List<Object[]> inserts = new ArrayList<>();
         for (RowOutcome.LeadRow row : numbers.values()) {
             if (known.contains(row.phone())) {
-                rejected.add(duplicate(row, row.phone() + " is already on this do-not-call list"));
+                rejected.add(duplicate(row, "number " + row.phone() + " is already on this do-not-call list"));
             } else {
                 inserts.add(new Object[] {row.phone(), campaignId, "IMPORT", "import job " + importJobId + " row " + row.rowNo(), now});
             }
@@ -187,12 +188,9 @@ final class LeadChunkWriter implements ItemWriter<RowOutcome> {
     private void storeRejections(List<RowOutcome.Rejected> rejected) {
         jdbc.batchUpdate("INSERT INTO import_row_errors (import_job_id, row_no, field_name, reason_code, reason, raw_text) "
                         + "VALUES (?, ?, ?, ?, ?, ?)",
-                rejected.stream().map(r -> new Object[] {importJobId, r.rowNo(), r.field(), r.code(), truncate(r.reason(), 512),
-                        r.raw()}).collect(Collectors.toList()));
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+                rejected.stream().map(r -> new Object[] {importJobId, r.rowNo(), LeadLimits.clip(r.field(), 128), r.code(),
+                        LeadLimits.clip(r.reason(), 512), LeadLimits.clip(r.raw(), LeadLimits.MAX_RAW_TEXT)})
+                        .collect(Collectors.toList()));
     }
 
     private static Date sqlDate(LocalDate date) {

@@ -80,7 +80,16 @@ public final class LeadColumns {
         for (int i = 0; i < headers.size(); i++) {
             if (!columns.fieldColumn.containsValue(i) && !headers.get(i).isBlank()) {
                 columns.attributeColumns.add(i);
+                if (headers.get(i).strip().length() > LeadLimits.MAX_ATTRIBUTE_NAME) {
+                    throw new ImportFailedException(fileName + ": column " + (i + 1) + " has a name of "
+                            + headers.get(i).strip().length() + " characters; custom attributes are named in at most "
+                            + LeadLimits.MAX_ATTRIBUTE_NAME);
+                }
             }
+        }
+        if (columns.attributeColumns.size() > LeadLimits.MAX_ATTRIBUTES) {
+            throw new ImportFailedException(fileName + ": " + columns.attributeColumns.size() + " columns besides the lead "
+                    + "fields; at most " + LeadLimits.MAX_ATTRIBUTES + " are kept as custom attributes (remove the others)");
         }
         return columns;
     }

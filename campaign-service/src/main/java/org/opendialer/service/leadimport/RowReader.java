@@ -1,65 +1,61 @@
 package org.opendialer.service.leadimport;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamException;
 import org.springframework.batch.item.ItemStreamReader;
 
 /**
- * Reads data rows (after the header) with Commons CSV. Restartable: the number of rows handed out is
- * saved in the step's execution context at every chunk commit, and a restart skips that many rows.
+ * Reads data rows (after the header) with {@link CsvRecords}. Restartable: the number of rows handed out
+ * is saved in the step's execution context at every chunk commit, and a restart skips that many rows. A
+ * row whose quoting is broken is handed out as unreadable (to be rejected with its raw text); only when
+ * most rows are unreadable does the file fail, as it then is not the CSV it seems.
  */
 final class RowReader implements ItemStreamReader<ImportRow> {
 
     private static final String ROWS_READ = "rows.read";
+    /** Rows to read before judging whether most of them are unreadable. */
+    private static final int JUDGE_AFTER = 20;
 
     private final SourceFile file;
-    private Reader reader;
-    private CSVParser parser;
-    private Iterator<CSVRecord> records;
+    private CsvRecords records;
     private long rowsRead;
+    private long readHere;
+    private long unreadableHere;
+    private long firstUnreadable;
 
     RowReader(SourceFile file) {
         this.file = file;
     }
 
-    static CSVFormat format(SourceFile file) {
-        return CSVFormat.DEFAULT.builder().setDelimiter(file.delimiter()).setIgnoreEmptyLines(false).get();
-    }
-
     /** The header row of the file. */
     static List<String> header(SourceFile file) throws IOException {
-        try (Reader reader = file.openReader(); CSVParser parser = CSVParser.parse(reader, format(file))) {
-            Iterator<CSVRecord> it = parser.iterator();
-            if (!it.hasNext()) {
+        try (CsvRecords records = new CsvRecords(file.openReader(), file.delimiter())) {
+            CsvRecords.Next first = records.next();
+            if (first == null) {
                 throw new ImportFailedException(file.path().getFileName() + ": the file has no header row");
             }
-            List<String> header = new ArrayList<>();
-            it.next().forEach(header::add);
-            return header;
+            if (first instanceof CsvRecords.Unreadable bad) {
+                throw new ImportFailedException(file.path().getFileName() + ": the header row cannot be read ("
+                        + bad.problem() + ")");
+            }
+            return ((CsvRecords.Cells) first).cells();
         }
     }
 
     @Override
     public void open(ExecutionContext context) {
         try {
-            reader = file.openReader();
-            parser = CSVParser.parse(reader, format(file));
-            records = parser.iterator();
-            if (records.hasNext()) {
-                records.next(); // header
+            records = new CsvRecords(file.openReader(), file.delimiter());
+            CsvRecords.Next header = records.next();
+            if (header instanceof CsvRecords.Cells cells) {
+                records.expectWidth(cells.cells().size());
             }
             long skip = context.getLong(ROWS_READ, 0);
-            for (long i = 0; i < skip && records.hasNext(); i++) {
-                records.next();
+            for (long i = 0; i < skip && records.next() != null; i++) {
+                // rows a committed chunk already holds
             }
             rowsRead = skip;
         } catch (IOException e) {
@@ -70,20 +66,36 @@ final class RowReader implements ItemStreamReader<ImportRow> {
     @Override
     public ImportRow read() {
         try {
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
+            for (CsvRecords.Next next = records.next(); next != null; next = records.next()) {
                 rowsRead++;
-                List<String> cells = new ArrayList<>(record.size());
-                record.forEach(cells::add);
+                readHere++;
+                if (next instanceof CsvRecords.Unreadable bad) {
+                    unreadableHere++;
+                    firstUnreadable = firstUnreadable == 0 ? rowsRead + 1 : firstUnreadable;
+                    if (readHere >= JUDGE_AFTER) {
+                        failIfMostlyUnreadable();
+                    }
+                    return ImportRow.unreadable(rowsRead + 1, bad.raw(), bad.problem());
+                }
+                List<String> cells = ((CsvRecords.Cells) next).cells();
                 if (cells.size() == 1 && cells.get(0).isBlank()) {
                     continue; // blank line
                 }
-                return new ImportRow(rowsRead + 1, cells, String.join(String.valueOf(file.delimiter()), cells));
+                return new ImportRow(rowsRead + 1, cells, ((CsvRecords.Cells) next).raw());
             }
+            failIfMostlyUnreadable();
             return null;
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new ImportFailedException(file.path().getFileName() + ": unreadable after row " + (rowsRead + 1)
                     + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private void failIfMostlyUnreadable() {
+        if (unreadableHere * 2 > readHere) {
+            throw new ImportFailedException(file.path().getFileName() + ": most rows cannot be read (" + unreadableHere
+                    + " of " + readHere + " rows have broken quotes, the first is row " + firstUnreadable
+                    + "); check the file's quoting, or give its delimiter with --delimiter");
         }
     }
 
@@ -104,11 +116,8 @@ final class RowReader implements ItemStreamReader<ImportRow> {
     @Override
     public void close() {
         try {
-            if (parser != null) {
-                parser.close();
-            }
-            if (reader != null) {
-                reader.close();
+            if (records != null) {
+                records.close();
             }
         } catch (IOException e) {
             throw new ItemStreamException(e);

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.batch.item.ItemProcessor;
 
 /** Turns a row into a lead (phones normalised, dates parsed, the rest kept as attributes) or a named rejection. */
@@ -27,6 +29,9 @@ final class RowToLead implements ItemProcessor<ImportRow, RowOutcome> {
 
     @Override
     public RowOutcome process(ImportRow row) {
+        if (row.unreadable() != null) {
+            return new RowOutcome.Rejected(row.rowNo(), null, "BAD_QUOTES", "cannot be read: " + row.unreadable(), row.raw());
+        }
         List<String> cells = row.cells();
         if (row.raw().indexOf('\uFFFD') >= 0) {
             return new RowOutcome.Rejected(row.rowNo(), null, "BAD_ENCODING",
@@ -74,21 +79,50 @@ final class RowToLead implements ItemProcessor<ImportRow, RowOutcome> {
         }
         ObjectNode attributes = JSON.createObjectNode();
         for (int column : columns.attributeColumns()) {
-            attributes.put(columns.header(column).strip(), cells.get(column));
+            String name = columns.header(column).strip();
+            if (cells.get(column).length() > LeadLimits.MAX_ATTRIBUTE_VALUE) {
+                return tooLong(row, name, name + " has " + cells.get(column).length() + " characters, at most "
+                        + LeadLimits.MAX_ATTRIBUTE_VALUE + " are kept in an attribute");
+            }
+            attributes.put(name, cells.get(column));
         }
         if (fullName != null) {
             attributes.put("name", fullName);
         }
+        String json = attributes.toString();
+        if (json.length() > LeadLimits.MAX_ATTRIBUTES_JSON) {
+            return tooLong(row, "attributes", "the custom attributes take " + json.length() + " characters, at most "
+                    + LeadLimits.MAX_ATTRIBUTES_JSON + " fit");
+        }
         String zone = columns.value("time_zone", cells);
+        String altPhones = alternates.isEmpty() ? null : String.join(",", alternates);
+        Map<String, String> text = new LinkedHashMap<>();
+        text.put("first_name", firstName);
+        text.put("last_name", lastName);
+        text.put("email", columns.value("email", cells));
+        text.put("company", columns.value("company", cells));
+        text.put("time_zone", zone);
+        text.put("customer_status", columns.value("customer_status", cells));
+        text.put("alt_phones", altPhones);
+        for (Map.Entry<String, String> field : text.entrySet()) {
+            String problem = LeadLimits.tooLong(field.getKey(), field.getValue());
+            if (problem != null) {
+                return tooLong(row, field.getKey(), problem);
+            }
+        }
         try {
             return new RowOutcome.LeadRow(row.rowNo(), main.e164(), main.type(), main.region(),
-                    zone != null ? zone : main.timeZone(), alternates.isEmpty() ? null : String.join(",", alternates),
-                    firstName, lastName, columns.value("email", cells), columns.value("company", cells),
-                    attributes.toString(), date("customer_since", cells), date("last_purchase", cells),
-                    date("churned_at", cells), columns.value("customer_status", cells), row.raw());
+                    zone != null ? zone : main.timeZone(), altPhones,
+                    firstName, lastName, text.get("email"), text.get("company"),
+                    json, date("customer_since", cells), date("last_purchase", cells),
+                    date("churned_at", cells), text.get("customer_status"), row.raw());
         } catch (BadDateException e) {
             return new RowOutcome.Rejected(row.rowNo(), e.field, "BAD_DATE", e.getMessage(), row.raw());
         }
+    }
+
+    private static RowOutcome.Rejected tooLong(ImportRow row, String field, String reason) {
+        return new RowOutcome.Rejected(row.rowNo(), field, "TOO_LONG", reason, row.raw());
     }
 
     private LocalDate date(String field, List<String> cells) throws BadDateException {

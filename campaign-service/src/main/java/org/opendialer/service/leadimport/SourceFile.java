@@ -18,8 +18,11 @@ import java.util.Arrays;
 /**
  * What an uploaded file is: its format (CSV, TSV or XLSX), text encoding, delimiter, and how many bytes a
  * byte-order mark takes. Detection reads the first 64 KB: a BOM decides the encoding; otherwise text that
- * decodes as strict UTF-8 is UTF-8 and anything else is taken as GB18030 (a superset of GBK), the usual
- * export encoding of Chinese spreadsheets. Binary files are refused before anything is stored.
+ * decodes as strict UTF-8 is UTF-8, and other text is taken as GB18030 (a superset of GBK), the usual
+ * export encoding of Chinese spreadsheets, when it reads as Chinese: valid GB18030 whose non-ASCII
+ * characters are mostly the common ones of GB2312. Anything else (Latin-1, Windows-1252, ...) is refused
+ * with a request for {@code --encoding} rather than read as nonsense. Binary files are refused before
+ * anything is stored.
  */
 public record SourceFile(Path path, Format format, Charset encoding, char delimiter, int bomLength) {
 
@@ -60,7 +63,16 @@ public record SourceFile(Path path, Format format, Charset encoding, char delimi
             }
             charset = decodesStrictly(head, StandardCharsets.UTF_8) ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
         }
-        if (encodingOverride != null && !encodingOverride.isBlank()) {
+        boolean forced = encodingOverride != null && !encodingOverride.isBlank();
+        if (!forced && bom == 0 && !charset.equals(StandardCharsets.UTF_8)) {
+            String unlikely = ChineseText.unlikelySample(head);
+            if (unlikely != null) {
+                throw new ImportFailedException(path.getFileName() + ": cannot tell the text encoding: it is not UTF-8, "
+                        + "and read as GBK it gives unlikely text (\"" + unlikely + "\"); give the encoding with --encoding, "
+                        + "e.g. --encoding windows-1252 for Western European text from Excel, or --encoding GBK");
+            }
+        }
+        if (forced) {
             try {
                 charset = Charset.forName(encodingOverride.equalsIgnoreCase("GBK") ? "GB18030" : encodingOverride);
             } catch (IllegalArgumentException e) {

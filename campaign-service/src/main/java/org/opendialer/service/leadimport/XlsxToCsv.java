@@ -26,17 +26,17 @@ import org.xml.sax.XMLReader;
 
 /**
  * Streams the first sheet of an XLSX workbook into a UTF-8 CSV file with POI's event API (SAX), so a
- * million-row sheet never sits in memory. Empty rows are kept so row numbers still match the sheet.
+ * million-row sheet never sits in memory. Empty rows are kept so row numbers still match the sheet. The
+ * CSV is a scratch file of the import, removed when the import ends.
  */
 final class XlsxToCsv {
 
     private XlsxToCsv() {
     }
 
-    static Path convert(Path xlsx) {
+    /** Writes the first sheet of {@code xlsx} into {@code csv} (an existing, owner-only scratch file). */
+    static void convert(Path xlsx, Path csv) {
         try {
-            Path csv = Files.createTempFile("lead-import-", ".csv");
-            csv.toFile().deleteOnExit();
             try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ);
                  Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
@@ -53,7 +53,6 @@ final class XlsxToCsv {
                     parser.parse(new InputSource(sheet));
                 }
             }
-            return csv;
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
             if (e instanceof ImportFailedException failed) {
                 throw failed;

@@ -85,7 +85,7 @@ class LeadImporterIT {
             StringWriter rejected = new StringWriter();
             new LeadImporter(db.dataSource()).writeRejectedRows(summary.importJobId(), rejected);
             assertThat(rejected.toString())
-                    .contains("4,phone,DNC,+8613800000003 is on a do-not-call list")
+                    .contains("4,phone,DNC,number +8613800000003 is on a do-not-call list")
                     .contains("5,phone,BAD_PHONE")
                     .contains("6,phone,MISSING_PHONE")
                     .contains("7,phone,DUPLICATE,same number as row 2 of this file")
