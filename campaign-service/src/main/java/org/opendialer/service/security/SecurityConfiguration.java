@@ -25,6 +25,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
@@ -70,9 +71,10 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain filterChain(HttpSecurity http, AgentAccess agents, PasswordSignIn signIn, ApiTokens tokens,
-                                           LoginThrottle throttle, AuditLog audit) throws Exception {
+                                           LoginThrottle throttle, AuditLog audit, UserDirectory users) throws Exception {
         http.authenticationManager(new ProviderManager(signIn))
                 .addFilterBefore(new ApiTokenFilter(tokens, throttle, audit), BasicAuthenticationFilter.class)
+                .addFilterAfter(new DisabledUserFilter(users), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health/**").permitAll()
                         // each user's own account (password, API tokens), whatever their role

@@ -89,6 +89,24 @@ class AccountsIT {
     }
 
     @Test
+    void disablingAUserEndsTheirBrowserSession() throws Exception {
+        long agent = user("kit", "AGENT");
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String base = "http://localhost:" + port;
+        String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String token = page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=kit&password=kit-password&_csrf=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpRequest me = HttpRequest.newBuilder(URI.create(base + "/api/me")).build();
+        assertThat(browser.send(me, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        assertThat(admin.put("/api/users/" + agent, "{\"enabled\": false}").status()).isEqualTo(200);
+
+        assertThat(browser.send(me, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aManagerLeavesAdministratorsAloneAndAnAdminChangesRoles() {
         user("max", "MANAGER");
         long agent = user("eve", "AGENT");
