@@ -1,5 +1,6 @@
 package org.opendialer.db;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,6 +22,17 @@ public record DatabaseSettings(String url, String user, String password) {
     /** WRITE_DELAY=0: every commit reaches the file at once, so a killed server loses no attempt it recorded. */
     public static final String EMBEDDED_URL = "jdbc:h2:file:./data/dialer" + H2_MYSQL_OPTIONS + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
 
+    /** Where the embedded database's files are, relative to the working folder. */
+    public static final Path EMBEDDED_FOLDER = Path.of("data");
+
+    static {
+        // H2 reads this once, when its first class loads: every H2 server this process starts (AUTO_SERVER
+        // included, which otherwise listens on all interfaces) binds to loopback unless the operator said otherwise
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     public DatabaseSettings {
         Objects.requireNonNull(url, "url");
         if (!url.startsWith("jdbc:")) {
@@ -32,7 +44,7 @@ public record DatabaseSettings(String url, String user, String password) {
     }
 
     public static DatabaseSettings embedded() {
-        return new DatabaseSettings(EMBEDDED_URL, "sa", "");
+        return new DatabaseSettings(EMBEDDED_URL, "sa", EmbeddedDatabase.password(EMBEDDED_FOLDER, EMBEDDED_URL));
     }
 
     /** Reads {@code DIALER_DB_URL}, {@code DIALER_DB_USER}, {@code DIALER_DB_PASSWORD}; embedded H2 when unset. */
@@ -50,6 +62,11 @@ public record DatabaseSettings(String url, String user, String password) {
 
     public boolean isEmbedded() {
         return url.startsWith("jdbc:h2:");
+    }
+
+    /** The dialer's own embedded database under {@code ./data}. */
+    public boolean isDefaultEmbedded() {
+        return EMBEDDED_URL.equals(url);
     }
 
     public boolean isMySqlFamily() {

@@ -33,6 +33,9 @@ public final class Databases {
         try {
             HikariDataSource dataSource = new HikariDataSource(config);
             check(dataSource, settings);
+            if (settings.isDefaultEmbedded()) {
+                EmbeddedDatabase.protectFiles(DatabaseSettings.EMBEDDED_FOLDER);
+            }
             return dataSource;
         } catch (HikariPool.PoolInitializationException e) {
             throw explain(settings, e.getCause() instanceof SQLException sql ? sql : null, e);

@@ -1,21 +1,17 @@
 package org.opendialer.service.agent;
 
-import java.util.List;
 import java.util.Map;
 import org.opendialer.engine.agent.Agent;
 import org.opendialer.service.dialing.CampaignRunner;
 import org.opendialer.service.web.InvalidRequestException;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Users, and agents' sessions: log in to a campaign, ready, pause with reason, wrap-up done, log out. */
+/** Agents' sessions: log in to a campaign, ready, pause with reason, wrap-up done, log out. */
 @RestController
 @RequestMapping("/api")
 public class AgentController {
@@ -26,26 +22,6 @@ public class AgentController {
     public AgentController(UserDirectory users, CampaignRunner runner) {
         this.users = users;
         this.runner = runner;
-    }
-
-    @PostMapping("/users")
-    @ResponseStatus(HttpStatus.CREATED)
-    public UserAccount create(@RequestBody NewUser user) {
-        return users.create(user);
-    }
-
-    @GetMapping("/users")
-    public List<UserAccount> list(@RequestParam(required = false) String role) {
-        try {
-            return users.list(role == null ? null : Role.valueOf(role.toUpperCase()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("role", "one of MANAGER, AGENT, ANALYST, ADMIN");
-        }
-    }
-
-    @GetMapping("/users/{id}")
-    public UserAccount get(@PathVariable long id) {
-        return users.get(id);
     }
 
     @PostMapping("/agents/{id}/login")

@@ -37,14 +37,14 @@ public class UserDirectory {
         if (!username.matches("[A-Za-z0-9._@-]{2,64}")) {
             errors.add(new FieldError("username", "2-64 letters, digits or . _ @ -"));
         }
-        if (user.password() == null || user.password().length() < 8) {
-            errors.add(new FieldError("password", "at least 8 characters"));
+        if (!strongEnough(user.password())) {
+            errors.add(new FieldError("password", PASSWORD_RULE));
         }
         Role role = null;
         try {
-            role = Role.valueOf(user.role() == null ? "" : user.role().trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("role", "one of " + Arrays.toString(Role.values())));
+            role = role(user.role());
+        } catch (InvalidRequestException e) {
+            errors.addAll(e.errors());
         }
         String endpoint = user.phoneEndpoint() == null || user.phoneEndpoint().isBlank() ? null : user.phoneEndpoint().trim();
         if (endpoint != null && !endpoint.matches("[A-Za-z0-9]+/[A-Za-z0-9._@:-]+")) {
@@ -66,6 +66,44 @@ public class UserDirectory {
         }
         return byUsername(username).orElseThrow();
     }
+
+    /** Changes a user's display name, role or whether they may sign in; null fields stay. */
+    public UserAccount update(long id, UserChange change) {
+        UserAccount user = get(id);
+        String name = change.displayName() == null ? user.displayName() : change.displayName().trim();
+        if (name.isEmpty() || name.length() > 128) {
+            throw new InvalidRequestException("displayName", "1-128 characters");
+        }
+        Role role = change.role() == null ? user.role() : role(change.role());
+        boolean enabled = change.enabled() == null ? user.enabled() : change.enabled();
+        jdbc.update("UPDATE users SET display_name = ?, role = ?, enabled = ? WHERE id = ?", name, role.name(), enabled, id);
+        return get(id);
+    }
+
+    /** Sets a user's password without asking for the old one: for the administrator's reset at start-up. */
+    public void setPassword(String username, String password) {
+        if (!strongEnough(password)) {
+            throw new InvalidRequestException("password", PASSWORD_RULE);
+        }
+        if (jdbc.update("UPDATE users SET password_hash = ? WHERE username = ?", PASSWORDS.encode(password), username) == 0) {
+            throw new NotFoundException("no user named " + username);
+        }
+    }
+
+    /** A role by name, as a request spells it. */
+    public Role role(String name) {
+        try {
+            return Role.valueOf(name == null ? "" : name.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("role", "one of " + Arrays.toString(Role.values()));
+        }
+    }
+
+    static boolean strongEnough(String password) {
+        return password != null && password.length() >= 8 && password.length() <= 72;
+    }
+
+    private static final String PASSWORD_RULE = "8 to 72 characters";
 
     public UserAccount get(long id) {
         return jdbc.query("SELECT * FROM users WHERE id = ?", MAPPER, id).stream().findFirst()

@@ -40,6 +40,7 @@ import org.opendialer.service.callback.CallbackScheduler;
 import org.opendialer.service.callback.CallbackService;
 import org.opendialer.service.disposition.DispositionRequest;
 import org.opendialer.service.disposition.DispositionService;
+import org.opendialer.service.agent.DemoUsers;
 import org.opendialer.service.agent.UserDirectory;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.campaign.CampaignForm;
@@ -71,7 +72,7 @@ import picocli.CommandLine.Spec;
 public class DemoCommand implements Callable<Integer> {
 
     static final ZoneId HEADQUARTERS = ZoneId.of("America/New_York");
-    private static final String AGENT_PREFIX = "demo-agent-";
+    private static final String AGENT_PREFIX = DemoUsers.AGENT_PREFIX;
 
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
@@ -148,9 +149,10 @@ public class DemoCommand implements Callable<Integer> {
             }
             campaignId = campaign.id();
         }
-        out.printf("%nDone in %.1f s. Next: java -jar campaign-service/target/dialer.jar serve%n"
+        out.printf("%nDone in %.1f s. Next: java -jar campaign-service/target/dialer.jar serve --dialer.allow-demo-passwords=true%n"
                 + "then open http://localhost:8080/ and sign in as manager / demo-manager (or analyst / demo-analyst,%n"
-                + "demo-agent-01 / demo-demo-agent-01, admin / demo-admin); the campaign's dashboard is /manager/campaigns/%d.%n",
+                + "demo-agent-01 / demo-demo-agent-01, admin / demo-admin); the campaign's dashboard is /manager/campaigns/%d.%n"
+                + "serve refuses to start while these published passwords work, unless told to allow them.%n",
                 (System.nanoTime() - wallStart) / 1e9, campaignId);
         out.flush();
         return 0;
@@ -197,7 +199,7 @@ public class DemoCommand implements Callable<Integer> {
             String username = String.format("%s%02d", AGENT_PREFIX, i + 1);
             String displayName = String.format("Demo agent %02d", i + 1);
             ids[i] = users.byUsername(username).orElseGet(() -> users.create(new NewUser(username, displayName,
-                    "demo-" + username, "AGENT", List.of(), null, "en"))).id();
+                    DemoUsers.password(username), "AGENT", List.of(), null, "en"))).id();
         }
         return ids;
     }
@@ -207,7 +209,7 @@ public class DemoCommand implements Callable<Integer> {
         for (String[] user : new String[][] {{"admin", "ADMIN", "Administrator"}, {"manager", "MANAGER", "Demo manager"},
                 {"analyst", "ANALYST", "Demo analyst"}}) {
             if (users.byUsername(user[0]).isEmpty()) {
-                users.create(new NewUser(user[0], user[2], "demo-" + user[0], user[1], List.of(), null, "en"));
+                users.create(new NewUser(user[0], user[2], DemoUsers.password(user[0]), user[1], List.of(), null, "en"));
             }
         }
     }

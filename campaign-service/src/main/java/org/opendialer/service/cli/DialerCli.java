@@ -2,6 +2,7 @@ package org.opendialer.service.cli;
 
 import java.io.PrintWriter;
 import org.opendialer.db.DatabaseStartupException;
+import org.opendialer.service.security.UnsafeStartException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,7 +80,8 @@ public class DialerCli implements Runnable {
         PrintWriter err = commandLine.getErr();
         Throwable cause = error;
         while (cause != null) {
-            if (cause instanceof DatabaseStartupException || cause instanceof UserFacingException) {
+            if (cause instanceof DatabaseStartupException || cause instanceof UserFacingException
+                    || cause instanceof UnsafeStartException) {
                 err.println("error: " + cause.getMessage());
                 err.flush();
                 return 1;

@@ -1,6 +1,5 @@
 package org.opendialer.service.lead;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * One attempt, and its call recording. Recordings are files written by the PBX (Asterisk's MixMonitor);
- * a relative path is looked up under {@code dialer.recordings.dir}, where the PBX's recordings are mounted.
- * Every playback is written to the audit log before a byte is sent.
+ * a relative path is looked up under {@code dialer.recordings.dir}, where the PBX's recordings are mounted,
+ * and only audio files inside that folder are ever sent (see {@link RecordingFiles}). A refusal never says
+ * where the server looked. Every playback is written to the audit log before a byte is sent.
  */
 @RestController
 public class AttemptController {
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
-    private final Path recordings;
+    private final RecordingFiles recordings;
 
     public AttemptController(JdbcTemplate jdbc, AuditLog audit, @Value("${dialer.recordings.dir:data/recordings}") String recordings) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.recordings = Path.of(recordings);
+        this.recordings = new RecordingFiles(Path.of(recordings));
     }
 
     @GetMapping("/api/attempts/{id}")
@@ -52,19 +52,14 @@ public class AttemptController {
         if (stored == null || stored.toString().isBlank()) {
             throw new NotFoundException("attempt " + id + " was not recorded");
         }
-        Path file = Path.of(stored.toString());
-        if (!file.isAbsolute()) {
-            file = recordings.resolve(file);
-        }
-        if (!Files.isReadable(file)) {
-            throw new NotFoundException("the recording of attempt " + id + " is not on this server (" + file + ")");
-        }
+        RecordingFiles.Recording recording = recordings.find(stored.toString())
+                .orElseThrow(() -> new NotFoundException("the recording of attempt " + id + " is not available on this server"));
+        Path file = recording.file();
         audit.record(AuditLog.RECORDING_PLAYED, "attempt " + id, file.getFileName().toString());
-        String name = file.getFileName().toString().toLowerCase();
-        MediaType type = name.endsWith(".mp3") ? MediaType.valueOf("audio/mpeg")
-                : name.endsWith(".gsm") ? MediaType.valueOf("audio/x-gsm") : MediaType.valueOf("audio/wav");
+        MediaType type = MediaType.valueOf(recording.contentType());
         return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"attempt-" + id + "-" + file.getFileName() + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"attempt-" + id + "-"
+                        + file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
                 .body(new FileSystemResource(file));
     }
 }

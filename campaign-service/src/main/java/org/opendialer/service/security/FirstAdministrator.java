@@ -3,26 +3,29 @@ package org.opendialer.service.security;
 import java.security.SecureRandom;
 import java.util.List;
 import org.opendialer.service.agent.NewUser;
+import org.opendialer.service.agent.UserAccount;
+import org.opendialer.service.agent.UserChange;
 import org.opendialer.service.agent.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure someone can sign in to a new installation: with {@code dialer.admin.password} set, an
- * {@code admin} user with that password exists; on a database with no users at all and no password
- * configured, an {@code admin} with a random password is created and the password is logged once.
+ * Makes sure someone can sign in: with {@code dialer.admin.password} set, an {@code admin} user with that
+ * password exists and may sign in (an existing admin's password is reset to it, and the account enabled);
+ * on a database with no users at all and no password configured, an {@code admin} with a random password is
+ * created and the password is logged once. Runs before the server takes requests.
  */
 @Component
-public class FirstAdministrator implements ApplicationRunner {
+public class FirstAdministrator implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdministrator.class);
 
     private final UserDirectory users;
     private final String password;
+    private boolean done;
 
     public FirstAdministrator(UserDirectory users, @Value("${dialer.admin.password:}") String password) {
         this.users = users;
@@ -30,8 +33,27 @@ public class FirstAdministrator implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (users.byUsername("admin").isPresent()) {
+    public void afterSingletonsInstantiated() {
+        ensure();
+    }
+
+    /** Idempotent: the start-up checks that must see the admin's final password call it first. */
+    public synchronized void ensure() {
+        if (done) {
+            return;
+        }
+        done = true;
+        UserAccount admin = users.byUsername("admin").orElse(null);
+        if (admin != null) {
+            if (!password.isBlank()) {
+                if (!admin.enabled()) {
+                    users.update(admin.id(), new UserChange(null, null, true));
+                }
+                if (!users.passwordMatches("admin", password)) {
+                    users.setPassword("admin", password);
+                    LOG.warn("reset the password of user 'admin' to the one given in dialer.admin.password");
+                }
+            }
             return;
         }
         if (!password.isBlank()) {

@@ -1,10 +1,14 @@
 package org.opendialer.service.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.function.Supplier;
+import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.service.agent.Role;
 import org.opendialer.service.agent.UserDirectory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -14,20 +18,20 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * The access rules. People sign in with a form and keep a session (CSRF-protected); scripts and the CLI
- * send HTTP Basic credentials on each request, which carry no ambient cookie and so need no CSRF token.
+ * The access rules. People sign in with a form and keep a session (CSRF-protected); scripts send an API
+ * token ({@code Authorization: Bearer}) or HTTP Basic credentials on each request, which carry no ambient
+ * cookie and so need no CSRF token. Form and Basic share one password check and one lock-out count.
  * Admins may do everything; managers run campaigns, lists and scripts; analysts read reports; agents reach
  * only their own session, the calls they took and the leads passed to them.
  */
@@ -45,17 +49,36 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public UserDetailsService userDetailsService(UserDirectory users) {
-        return username -> users.credentials(username)
-                .map(c -> User.withUsername(c.account().username()).password(c.passwordHash())
-                        .roles(c.account().role().name()).disabled(!c.account().enabled()).build())
-                .orElseThrow(() -> new UsernameNotFoundException(username));
+    public LoginThrottle loginThrottle(DialerClock clock,
+                                       @Value("${dialer.login.max-failures:5}") int userFailures,
+                                       @Value("${dialer.login.max-failures-per-address:30}") int addressFailures,
+                                       @Value("${dialer.login.failure-window:15m}") Duration window,
+                                       @Value("${dialer.login.lock-duration:15m}") Duration lock) {
+        return new LoginThrottle(new LoginThrottle.Policy(userFailures, addressFailures, window, lock), clock);
+    }
+
+    /** The one way a password is checked, for the form and HTTP Basic alike. */
+    @Bean
+    public PasswordSignIn passwordSignIn(UserDirectory users, PasswordEncoder passwords, LoginThrottle throttle, AuditLog audit,
+                                         DialerClock clock, @Value("${dialer.login.basic-cache:60s}") Duration rememberFor) {
+        return new PasswordSignIn(users, passwords, throttle, audit, clock, rememberFor);
     }
 
     @Bean
-    public SecurityFilterChain filterChain(HttpSecurity http, AgentAccess agents) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    public ApiTokens apiTokens(JdbcTemplate jdbc, DialerClock clock) {
+        return new ApiTokens(jdbc, clock);
+    }
+
+    @Bean
+    public SecurityFilterChain filterChain(HttpSecurity http, AgentAccess agents, PasswordSignIn signIn, ApiTokens tokens,
+                                           LoginThrottle throttle, AuditLog audit, UserDirectory users) throws Exception {
+        http.authenticationManager(new ProviderManager(signIn))
+                .addFilterBefore(new ApiTokenFilter(tokens, throttle, audit), BasicAuthenticationFilter.class)
+                .addFilterAfter(new DisabledUserFilter(users), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health/**").permitAll()
+                        // each user's own account (password, API tokens), whatever their role
+                        .requestMatchers("/api/me", "/api/me/**").authenticated()
                         // an agent's own session and screen; managers may act for them
                         .requestMatchers("/api/agents/{id}", "/api/agents/{id}/**").access(self(agents))
                         .requestMatchers(HttpMethod.GET, "/api/leads/{id}").access(leadOf(agents))
@@ -64,14 +87,16 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/{id}/dispositions", "/api/scripts/{id}").hasAnyRole(MANAGER, AGENT, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/campaigns", "/api/campaigns/{id}").hasAnyRole(MANAGER, ANALYST, AGENT, ADMIN)
                         .requestMatchers("/api/campaigns/{id}/reports/**", "/api/campaigns/{id}/charts/**").hasAnyRole(MANAGER, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/users/{id}").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers("/api/users/**", "/api/users", "/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/**", "/manager/**", "/ui/campaigns/**").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers("/agent/**", "/ui/agent/**").hasAnyRole(AGENT, ADMIN)
                         .requestMatchers("/analyst/**").hasAnyRole(ANALYST, MANAGER, ADMIN)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
+                        .failureHandler(SignInRefusals.form()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(SignInRefusals.basic()))
                 // API clients get a bare 401 (no browser password dialog over the UI's own calls); pages send to sign-in
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
@@ -79,11 +104,11 @@ public class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 PathPatternRequestMatcher.withDefaults().matcher("/ui/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::sendsBasicCredentials));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::sendsBasicCredentials, ApiTokenFilter::sendsToken));
         return http.build();
     }
 
-    /** A request that authenticates itself (HTTP Basic) cannot be forged by another site through the browser's cookie. */
+    /** A request that authenticates itself (HTTP Basic or an API token) cannot be forged by another site through the browser's cookie. */
     private static boolean sendsBasicCredentials(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);

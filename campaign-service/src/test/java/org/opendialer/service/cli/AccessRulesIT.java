@@ -31,13 +31,15 @@ class AccessRulesIT {
     private long otherAgentId;
     private long lead;
     private long attempt;
+    private java.nio.file.Path recordings;
 
     @BeforeAll
-    void serve() {
+    void serve() throws java.io.IOException {
+        recordings = java.nio.file.Files.createTempDirectory("recordings");
         ServeCommand serve = new ServeCommand();
         serve.database.url = "jdbc:h2:mem:access" + UUID.randomUUID().toString().replace("-", "")
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
-        serve.springArgs = List.of("--server.port=0");
+        serve.springArgs = List.of("--server.port=0", "--dialer.recordings.dir=" + recordings);
         context = serve.start();
         port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         admin = new Api(port);
@@ -115,9 +117,9 @@ class AccessRulesIT {
 
     @Test
     void aRecordingPlaysForTheAgentWhoTookTheCallAndEveryPlaybackIsAudited() throws Exception {
-        java.nio.file.Path wav = java.nio.file.Files.createTempFile("recording", ".wav");
+        java.nio.file.Path wav = java.nio.file.Files.createDirectories(recordings.resolve(String.valueOf(campaign))).resolve(attempt + ".wav");
         java.nio.file.Files.write(wav, new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E'});
-        jdbc.update("UPDATE call_attempts SET recording_path = ? WHERE id = ?", wav.toString(), attempt);
+        jdbc.update("UPDATE call_attempts SET recording_path = ? WHERE id = ?", campaign + "/" + attempt + ".wav", attempt);
         assertThat(as("bo").get("/api/attempts/" + attempt + "/recording").status()).isEqualTo(403);
         assertThat(as("ann").get("/api/attempts/" + attempt + "/recording").status()).isEqualTo(403);
         Api.Reply played = as("al").get("/api/attempts/" + attempt + "/recording");
@@ -126,6 +128,27 @@ class AccessRulesIT {
         assertThat(as("mia").get("/api/attempts/" + attempt + "/recording").status()).isEqualTo(200);
         assertThat(jdbc.queryForList("SELECT username FROM audit_log WHERE action = 'RECORDING_PLAYED' AND target = ? ORDER BY id",
                 String.class, "attempt " + attempt)).containsExactly("al", "mia");
+    }
+
+    @Test
+    void onlyAudioFilesInsideTheRecordingsFolderAreServedAndARefusalNamesNoServerPath() throws Exception {
+        java.nio.file.Path outside = java.nio.file.Files.createTempFile("outside", ".wav");
+        java.nio.file.Files.writeString(outside, "RIFF but not a recording");
+        long other = jdbc.queryForObject("SELECT MAX(id) FROM call_attempts", Long.class);
+        jdbc.update("INSERT INTO call_attempts (campaign_id, lead_id, phone_e164, attempt_no, dialing_mode, state, placed_at) "
+                + "VALUES (?, ?, '+15550100001', 2, 'PREDICTIVE', 'ENDED', ?)", campaign, lead, Timestamp.from(Instant.now()));
+        long stolen = jdbc.queryForObject("SELECT MAX(id) FROM call_attempts", Long.class);
+        assertThat(stolen).isGreaterThan(other);
+        for (String path : List.of("../../../../../../etc/passwd", "/etc/passwd", outside.toString(), "../" + outside.getFileName(),
+                "missing/" + stolen + ".wav")) {
+            jdbc.update("UPDATE call_attempts SET recording_path = ? WHERE id = ?", path, stolen);
+
+            Api.Reply refused = as("mia").get("/api/attempts/" + stolen + "/recording");
+
+            assertThat(refused.status()).as(path).isEqualTo(404);
+            assertThat(refused.body()).doesNotContain("root:").doesNotContain("RIFF").doesNotContain(recordings.toString())
+                    .doesNotContain("/etc").doesNotContain(outside.getParent().toString()).contains("not available");
+        }
     }
 
     @Test

@@ -28,8 +28,17 @@ final class Api {
     }
 
     Api(int port, String username, String password) {
+        this(port, basic(username, password));
+    }
+
+    private Api(int port, String authorization) {
         this.base = "http://localhost:" + port;
-        this.credentials = basic(username, password);
+        this.credentials = authorization;
+    }
+
+    /** A client that signs in with an API token. */
+    static Api withToken(int port, String token) {
+        return new Api(port, "Bearer " + token);
     }
 
     static String basic(String username, String password) {
@@ -53,6 +62,10 @@ final class Api {
     Reply put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     /** Polls {@code path} until {@code until} holds for its JSON, or fails after {@code timeout}. */
