@@ -136,6 +136,16 @@ public final class DaySimulation {
         }
 
         @Override
+        public boolean heldToAbandonCap() {
+            return policy.heldToAbandonCap();
+        }
+
+        @Override
+        public boolean forecastsItsAbandons() {
+            return policy.forecastsItsAbandons();
+        }
+
+        @Override
         public double dialLevel(PacingSituation situation) {
             return policy.dialLevel(situation);
         }
