@@ -39,6 +39,15 @@ public class UserDirectory {
         }
         if (user.password() == null || user.password().length() < 8) {
             errors.add(new FieldError("password", "at least 8 characters"));
+        } else if (user.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            // bcrypt reads no further than 72 bytes: a longer password would be silently cut
+            errors.add(new FieldError("password", "at most 72 bytes (72 letters or digits, fewer in other scripts)"));
+        }
+        if (user.displayName() != null && user.displayName().trim().length() > 128) {
+            errors.add(new FieldError("displayName", "at most 128 characters"));
+        }
+        if (user.locale() != null && !user.locale().matches("[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})?")) {
+            errors.add(new FieldError("locale", "a language tag such as en, zh or zh-CN"));
         }
         Role role = null;
         try {
@@ -47,14 +56,17 @@ public class UserDirectory {
             errors.add(new FieldError("role", "one of " + Arrays.toString(Role.values())));
         }
         String endpoint = user.phoneEndpoint() == null || user.phoneEndpoint().isBlank() ? null : user.phoneEndpoint().trim();
-        if (endpoint != null && !endpoint.matches("[A-Za-z0-9]+/[A-Za-z0-9._@:-]+")) {
-            errors.add(new FieldError("phoneEndpoint", "a channel such as PJSIP/agent1001"));
+        if (endpoint != null && (endpoint.length() > 128 || !endpoint.matches("[A-Za-z0-9]+/[A-Za-z0-9._@:-]+"))) {
+            errors.add(new FieldError("phoneEndpoint", "a channel such as PJSIP/agent1001, at most 128 characters"));
+        }
+        String skills = user.skills() == null ? "" : user.skills().stream().filter(java.util.Objects::nonNull).map(String::trim)
+                .filter(s -> !s.isEmpty()).collect(Collectors.joining(","));
+        if (skills.length() > 255) {
+            errors.add(new FieldError("skills", "at most 255 characters in all"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        String skills = user.skills() == null ? "" : user.skills().stream().map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.joining(","));
         try {
             jdbc.update("INSERT INTO users (username, display_name, password_hash, role, skills, locale, phone_endpoint, created_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", username,

@@ -57,7 +57,7 @@ public class AttemptController {
             file = recordings.resolve(file);
         }
         if (!Files.isReadable(file)) {
-            throw new NotFoundException("the recording of attempt " + id + " is not on this server (" + file + ")");
+            throw new NotFoundException("the recording of attempt " + id + " is not on this server"); // where it was looked for stays in the server
         }
         audit.record(AuditLog.RECORDING_PLAYED, "attempt " + id, file.getFileName().toString());
         String name = file.getFileName().toString().toLowerCase();

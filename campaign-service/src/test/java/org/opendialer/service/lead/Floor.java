@@ -43,7 +43,7 @@ final class Floor {
     }
 
     Campaign campaign(CampaignForm form) {
-        return campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(form.name()), form));
+        return campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(form.name()), form, campaigns));
     }
 
     long lead(Campaign campaign, String phone, String zone) {
