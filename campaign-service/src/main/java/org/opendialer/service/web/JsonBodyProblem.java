@@ -35,6 +35,11 @@ final class JsonBodyProblem {
         if (cause instanceof InputCoercionException) {
             return new FieldError("body", "a number is out of range" + at(((JsonProcessingException) cause).getLocation()));
         }
+        if (cause instanceof JsonProcessingException json && json.getOriginalMessage() != null
+                && json.getOriginalMessage().startsWith("Duplicate field '")) {
+            String name = json.getOriginalMessage().substring("Duplicate field '".length()).replaceFirst("'.*", "");
+            return new FieldError(name, "given more than once");
+        }
         if (cause instanceof JsonProcessingException json) {
             return new FieldError("body", "not well-formed JSON" + at(json.getLocation()));
         }

@@ -79,6 +79,8 @@ class ProblemDetailsIT {
                         t -> t.server.admin.post("/api/campaigns", "{\"name\": \"n2\", \"ringTimeoutSeconds\": \"soon\"}")),
                 bad("campaign: one day instead of a list", 400, "windowDays",
                         t -> t.server.admin.post("/api/campaigns", "{\"name\": \"n3\", \"windowDays\": {\"day\": 1}}")),
+                bad("disposition: a field given twice", 400, "code",
+                        t -> t.server.admin.post("/api/attempts/" + t.attempt + "/disposition", "{\"code\": \"SALE\", \"notes\": \"a\", \"code\": \"DO_NOT_CALL\"}")),
                 bad("campaign: bad enum", 400, "leadOrder",
                         t -> t.server.admin.post("/api/campaigns", "{\"name\": \"n4\", \"leadOrder\": \"SHUFFLE\"}")),
                 bad("campaign: start in year 1,000,000,000", 400, "scheduledStart",
