@@ -7,4 +7,9 @@ import java.time.Instant;
  * falls due, the callee's zone the time was read in, and the agent it is kept for (null: any agent).
  */
 public record CallbackPlan(long leadId, long campaignId, String timeZone, Instant due, Long agentId, String note) {
+
+    /** The same callback kept for the agent who took the call it was booked on. */
+    public CallbackPlan keptFor(long callAgent) {
+        return new CallbackPlan(leadId, campaignId, timeZone, due, callAgent, note);
+    }
 }

@@ -120,15 +120,18 @@ public class DispositionService {
         }
         CallbackPlan callback = null;
         if (disposition.effect().equals("CALLBACK")) {
-            Number agent = (Number) attempt.get("agent_id");
-            Long forAgent = Boolean.TRUE.equals(request.callbackForMe())
-                    ? (request.agentId() != null ? request.agentId() : agent == null ? null : agent.longValue()) : null;
             if (request.callbackAt() == null || request.callbackAt().isBlank()) {
                 throw new InvalidRequestException("callbackAt", "a " + code + " disposition needs the time to call back");
             }
             String note = request.notes() == null ? null
                     : request.notes().substring(0, Math.min(request.notes().length(), CallbackService.MAX_NOTE));
-            callback = callbacks.plan(leadId, request.callbackAt(), "callbackAt", forAgent, bookingAgent, note);
+            boolean forMe = Boolean.TRUE.equals(request.callbackForMe());
+            // a named agent is checked; the agent who took the call is who it is
+            callback = callbacks.plan(leadId, request.callbackAt(), "callbackAt", forMe ? request.agentId() : null, bookingAgent, note);
+            Number callAgent = (Number) attempt.get("agent_id");
+            if (forMe && request.agentId() == null && callAgent != null) {
+                callback = callback.keptFor(callAgent.longValue());
+            }
         }
         CallbackPlan booking = callback;
         return tx.execute(status -> apply(attemptId, attempt, disposition, request.notes(), booking));

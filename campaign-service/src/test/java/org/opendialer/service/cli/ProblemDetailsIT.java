@@ -186,6 +186,16 @@ class ProblemDetailsIT {
     }
 
     @Test
+    void aRequestTheAccessRulesRefuseIsAProblemToo() {
+        Api.Reply reply = server.as("al").get("/api/users");
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("detail").asText()).isEqualTo("your role may not do this");
+        assertThat(reply.json().get("instance").asText()).isEqualTo("/api/users");
+    }
+
+    @Test
     void anAgentCommandThatDoesNotFitTheAgentsStateIsAConflictNotAFailure() {
         Api.Reply reply = server.admin.post("/api/agents/" + agent + "/ready", null);
 
