@@ -57,6 +57,13 @@ class ProblemDetailsIT {
         return Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
+    private static final String BOUNDARY = "----dialer-problems";
+
+    private static String upload(String fileName) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nphone,first_name\n+14155550199,Ada\n\r\n--" + BOUNDARY + "--\r\n";
+    }
+
     /** One bad request: what is sent and which field the answer must name (null: none in particular). */
     record Bad(String what, Function<ProblemDetailsIT, Api.Reply> send, int status, String field) {
         @Override
@@ -160,6 +167,10 @@ class ProblemDetailsIT {
                 bad("script: listen that is not a number", 400, "hello",
                         t -> t.server.admin.post("/api/scripts", "name: slow\nstart: hello\nnodes:\n  hello:\n    action: end\n    say: Hi\n    listen: soon\n",
                                 "text/yaml")),
+                bad("import: a file name longer than file systems allow", 400, "file",
+                        t -> t.server.admin.post("/api/imports?campaignId=" + t.campaign, upload(longText(300) + ".csv"), "multipart/form-data; boundary=" + BOUNDARY)),
+                bad("import: bad region", 400, null,
+                        t -> t.server.admin.post("/api/imports?region=ZZZZ&campaignId=" + t.campaign, upload("leads.csv"), "multipart/form-data; boundary=" + BOUNDARY)),
                 bad("unknown path", 404, null, t -> t.server.admin.get("/api/nothing-here")),
                 bad("wrong method", 405, null, t -> t.server.admin.put("/api/scripts", "{}")),
                 bad("wrong media type", 415, null, t -> t.server.admin.post("/api/campaigns", "<campaign/>", "text/xml")));
