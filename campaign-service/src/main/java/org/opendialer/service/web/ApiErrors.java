@@ -13,6 +13,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
@@ -72,10 +73,16 @@ public class ApiErrors {
         return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body", e.getMessage());
     }
 
+    /** The client went away (a page with a live stream closed): there is nobody to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    public void gone() {
+        // nothing to send
+    }
+
     /** Spring's own refusals (wrong method, media type, unknown path, upload too large) keep their status and plain text. */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (e instanceof ErrorResponse known && known.getStatusCode().value() < 500) {
+        if (e instanceof ErrorResponse known) {
             String detail = known.getBody().getDetail();
             return Problems.of(known.getStatusCode(), null, detail == null ? known.getBody().getTitle() : detail);
         }
