@@ -18,7 +18,7 @@ const Dialer = (() => {
     let json = null;
     try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
     if (!response.ok) {
-      const error = new Error((json && json.error) || text || response.statusText);
+      const error = new Error((json && (json.detail || json.error)) || text || response.statusText);
       error.status = response.status;
       error.errors = (json && json.errors) || [];
       throw error;

@@ -149,6 +149,8 @@ class ReportsIT {
 
         assertThat(rows).extracting(r -> r.get("first_name"))
                 .containsExactly("Ada", "'=HYPERLINK(\"http://evil\")", "Eve", "Cy", "Dee");
+        assertThat(rows).extracting(r -> r.get("phone")).as("an E.164 number is a phone, not a formula")
+                .containsExactly("+14155550001", "+14155550002", "+14155550005", "+14155550003", "+14155550004");
         // Ada: interested 40 + 5 points x 2 + talk 20 (240 s >= 180 s) + 1 question 5 + 2/2 prompts 10 = 85
         assertThat(cols(rows.get(0), "rank", "grade", "score")).containsExactly("1", "A", "85");
         assertThat(rows.get(0).get("why")).isEqualTo("said interested, 5 talk-track points, talked 4m00s, asked 1 question, answered 2/2 prompts");
@@ -242,7 +244,12 @@ class ReportsIT {
             Sheet sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("grade");
             assertThat(sheet.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(85.0);
-            assertThat(sheet.getRow(2).getCell(6).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://evil\")");
+            // a text cell is never run; the quote prefix keeps it text when someone edits it
+            assertThat(sheet.getRow(2).getCell(6).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(sheet.getRow(2).getCell(6).getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil\")");
+            assertThat(sheet.getRow(2).getCell(6).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).as("phones as they are").isEqualTo("+14155550001");
+            assertThat(sheet.getRow(1).getCell(5).getCellStyle().getQuotePrefixed()).isFalse();
             assertThat(sheet.getLastRowNum()).isEqualTo(5);
         }
         String html = new String(report(ReportType.LEADS, ReportFormat.HTML, false), StandardCharsets.UTF_8);

@@ -40,6 +40,12 @@ public class UserDirectory {
         if (!strongEnough(user.password())) {
             errors.add(new FieldError("password", PASSWORD_RULE));
         }
+        if (user.displayName() != null && user.displayName().trim().length() > 128) {
+            errors.add(new FieldError("displayName", "at most 128 characters"));
+        }
+        if (user.locale() != null && !user.locale().matches("[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})?")) {
+            errors.add(new FieldError("locale", "a language tag such as en, zh or zh-CN"));
+        }
         Role role = null;
         try {
             role = role(user.role());
@@ -47,14 +53,17 @@ public class UserDirectory {
             errors.addAll(e.errors());
         }
         String endpoint = user.phoneEndpoint() == null || user.phoneEndpoint().isBlank() ? null : user.phoneEndpoint().trim();
-        if (endpoint != null && !endpoint.matches("[A-Za-z0-9]+/[A-Za-z0-9._@:-]+")) {
-            errors.add(new FieldError("phoneEndpoint", "a channel such as PJSIP/agent1001"));
+        if (endpoint != null && (endpoint.length() > 128 || !endpoint.matches("[A-Za-z0-9]+/[A-Za-z0-9._@:-]+"))) {
+            errors.add(new FieldError("phoneEndpoint", "a channel such as PJSIP/agent1001, at most 128 characters"));
+        }
+        String skills = user.skills() == null ? "" : user.skills().stream().filter(java.util.Objects::nonNull).map(String::trim)
+                .filter(s -> !s.isEmpty()).collect(Collectors.joining(","));
+        if (skills.length() > 255) {
+            errors.add(new FieldError("skills", "at most 255 characters in all"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        String skills = user.skills() == null ? "" : user.skills().stream().map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.joining(","));
         try {
             jdbc.update("INSERT INTO users (username, display_name, password_hash, role, skills, locale, phone_endpoint, created_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", username,
@@ -99,11 +108,13 @@ public class UserDirectory {
         }
     }
 
+    /** At least 8 characters, and at most the 72 bytes bcrypt reads (a longer one would be cut without a word). */
     static boolean strongEnough(String password) {
-        return password != null && password.length() >= 8 && password.length() <= 72;
+        return password != null && password.length() >= 8
+                && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 72;
     }
 
-    private static final String PASSWORD_RULE = "8 to 72 characters";
+    private static final String PASSWORD_RULE = "at least 8 characters and at most 72 bytes (72 letters or digits, fewer in other scripts)";
 
     public UserAccount get(long id) {
         return jdbc.query("SELECT * FROM users WHERE id = ?", MAPPER, id).stream().findFirst()

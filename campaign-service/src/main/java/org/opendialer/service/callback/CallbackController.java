@@ -1,11 +1,10 @@
 package org.opendialer.service.callback;
 
-import java.time.DateTimeException;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.List;
+import org.opendialer.service.security.AgentAccess;
 import org.opendialer.service.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,14 +14,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Callbacks over REST: book one for a lead (callee-local time or an instant), list a campaign's, cancel one. */
+/**
+ * Callbacks over REST: book one for a lead (callee-local time or an instant, up to a year ahead), list a
+ * campaign's, cancel one. An agent books for themselves (or for any agent, with no {@code agentId}).
+ */
 @RestController
 public class CallbackController {
 
-    private final CallbackService callbacks;
+    private static final List<String> STATUSES = List.of("PENDING", "FIRED", "DONE", "MISSED", "CANCELLED");
 
-    public CallbackController(CallbackService callbacks) {
+    private final CallbackService callbacks;
+    private final AgentAccess access;
+
+    public CallbackController(CallbackService callbacks, AgentAccess access) {
         this.callbacks = callbacks;
+        this.access = access;
     }
 
     /** {@code at}: the callee's local date-time ({@code 2026-12-01T15:00}) or an instant with offset. */
@@ -31,24 +37,18 @@ public class CallbackController {
 
     @PostMapping("/api/leads/{leadId}/callbacks")
     @ResponseStatus(HttpStatus.CREATED)
-    public Callback book(@PathVariable long leadId, @RequestBody BookCallback request) {
-        if (request.at() == null || request.at().isBlank()) {
-            throw new InvalidRequestException("at", "when to call back, e.g. 2026-12-01T15:00 in the callee's local time");
-        }
-        String at = request.at().trim();
-        try {
-            if (at.endsWith("Z") || at.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return callbacks.bookAt(leadId, OffsetDateTime.parse(at).toInstant(), request.agentId(), "API", request.note(), null);
-            }
-            return callbacks.book(leadId, LocalDateTime.parse(at), request.agentId(), "API", request.note(), null);
-        } catch (DateTimeException e) {
-            throw new InvalidRequestException("at", "'" + at + "' is not a date-time such as 2026-12-01T15:00");
-        }
+    public Callback book(@PathVariable long leadId, @RequestBody BookCallback request, Authentication auth) {
+        CallbackPlan plan = callbacks.plan(leadId, request.at(), "at", request.agentId(), access.agentId(auth), request.note());
+        return callbacks.book(plan, "API", null);
     }
 
     @GetMapping("/api/campaigns/{id}/callbacks")
     public List<Callback> list(@PathVariable long id, @RequestParam(required = false) String status) {
-        return callbacks.forCampaign(id, status == null ? null : status.toUpperCase());
+        String wanted = status == null ? null : status.trim().toUpperCase();
+        if (wanted != null && !STATUSES.contains(wanted)) {
+            throw new InvalidRequestException("status", "one of " + STATUSES);
+        }
+        return callbacks.forCampaign(id, wanted);
     }
 
     @DeleteMapping("/api/callbacks/{id}")

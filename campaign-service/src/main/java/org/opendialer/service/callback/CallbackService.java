@@ -1,15 +1,25 @@
 package org.opendialer.service.callback;
 
 import java.sql.Timestamp;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.service.db.Transactions;
+import org.opendialer.service.web.FieldError;
 import org.opendialer.service.web.InvalidRequestException;
 import org.opendialer.service.web.NotFoundException;
+import org.opendialer.service.web.Problems;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Books callbacks and fires them. A booked callback puts its lead in {@code CALLBACK} status due at the
@@ -22,39 +32,99 @@ public class CallbackService {
     private final JdbcTemplate jdbc;
     private final DialerClock clock;
     private final CallbackScheduler scheduler;
+    private final TransactionTemplate tx;
 
     public CallbackService(JdbcTemplate jdbc, DialerClock clock, CallbackScheduler scheduler) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.tx = Transactions.over(jdbc);
     }
 
-    /** Books a callback at {@code localTime} in the lead's own time zone. */
-    public Callback book(long leadId, LocalDateTime localTime, Long agentId, String source, String note, Long attemptId) {
-        String zone = leadZone(leadId);
-        Instant due = localTime.atZone(ZoneId.of(zone)).toInstant();
-        return bookAt(leadId, due, agentId, source, note, attemptId);
-    }
+    /** The latest a callback may be booked: a year ahead (a day's slack for the callee's zone). */
+    public static final Duration HORIZON = Duration.ofDays(366);
+    /** A time a little behind the clock ("now", as the agent typed it) is still accepted. */
+    private static final Duration SLACK = Duration.ofSeconds(60);
+    public static final int MAX_NOTE = 1024;
 
-    /** Books a callback at the instant {@code due}. */
-    public Callback bookAt(long leadId, Instant due, Long agentId, String source, String note, Long attemptId) {
-        if (due.isBefore(clock.now().minusSeconds(60))) {
-            throw new InvalidRequestException("callbackAt", "the callback time " + due + " is in the past");
+    /**
+     * Checks a booking before anything is written. {@code when} is the callee's local date-time
+     * ({@code 2026-12-01T15:00}) or an instant with an offset, from now to at most a year ahead; {@code agentId},
+     * when given, is an agent; an agent who books ({@code bookingAgent} not null) books for themselves only.
+     * Throws {@link InvalidRequestException} naming {@code timeField}, {@code agentId} or {@code note}; an unknown
+     * lead is {@link NotFoundException}.
+     */
+    public CallbackPlan plan(long leadId, String when, String timeField, Long agentId, Long bookingAgent, String note) {
+        Map.Entry<Long, String> lead = lead(leadId);
+        List<FieldError> errors = new ArrayList<>();
+        Instant due = due(when, timeField, ZoneId.of(lead.getValue()), errors);
+        if (agentId != null) {
+            agentProblem(agentId, bookingAgent).ifPresent(problem -> errors.add(new FieldError("agentId", problem)));
         }
-        String zone = leadZone(leadId);
-        long campaignId = jdbc.queryForObject("SELECT campaign_id FROM leads WHERE id = ?", Long.class, leadId);
+        if (note != null && note.length() > MAX_NOTE) {
+            errors.add(new FieldError("note", "at most " + MAX_NOTE + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new CallbackPlan(leadId, lead.getKey(), lead.getValue(), due, agentId, note);
+    }
+
+    private Instant due(String when, String field, ZoneId zone, List<FieldError> errors) {
+        if (when == null || when.isBlank()) {
+            errors.add(new FieldError(field, "when to call back, e.g. 2026-12-01T15:00 in the callee's local time"));
+            return null;
+        }
+        String text = when.trim();
+        Instant due;
+        try {
+            due = text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")
+                    ? OffsetDateTime.parse(text).toInstant() : LocalDateTime.parse(text).atZone(zone).toInstant();
+        } catch (DateTimeException | ArithmeticException e) {
+            errors.add(new FieldError(field, Problems.quote(text) + " is not a date-time such as 2026-12-01T15:00 "
+                    + "(the callee's local time) or 2026-12-01T15:00:00Z"));
+            return null;
+        }
+        Instant now = clock.now();
+        if (due.isBefore(now.minus(SLACK))) {
+            errors.add(new FieldError(field, "the callback time " + due + " is in the past"));
+        } else if (due.isAfter(now.plus(HORIZON))) {
+            errors.add(new FieldError(field, "at most a year ahead (before " + now.plus(HORIZON) + ")"));
+        }
+        return due;
+    }
+
+    /** Why {@code agentId} cannot hold a callback booked by {@code bookingAgent}, if it cannot. */
+    private Optional<String> agentProblem(long agentId, Long bookingAgent) {
+        if (bookingAgent != null && agentId != bookingAgent) {
+            return Optional.of("an agent books callbacks for themselves only");
+        }
+        List<String> roles = jdbc.queryForList("SELECT role FROM users WHERE id = ? AND enabled = TRUE", String.class, agentId);
+        if (roles.isEmpty()) {
+            return Optional.of("no agent with id " + agentId);
+        }
+        return "AGENT".equals(roles.get(0)) ? Optional.empty() : Optional.of("user " + agentId + " is not an agent");
+    }
+
+    /** Stores a planned callback, all or nothing: the booking, the superseded ones, the lead's status and the trigger. */
+    public Callback book(CallbackPlan plan, String source, Long attemptId) {
+        return tx.execute(status -> store(plan, source, attemptId));
+    }
+
+    private Callback store(CallbackPlan plan, String source, Long attemptId) {
+        long leadId = plan.leadId();
         Timestamp now = Timestamp.from(clock.now());
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var ps = connection.prepareStatement("INSERT INTO callbacks (campaign_id, lead_id, agent_id, due_at, time_zone, source, "
                     + "note, status, attempt_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)", new String[] {"id"});
-            ps.setLong(1, campaignId);
+            ps.setLong(1, plan.campaignId());
             ps.setLong(2, leadId);
-            ps.setObject(3, agentId);
-            ps.setTimestamp(4, Timestamp.from(due));
-            ps.setString(5, zone);
+            ps.setObject(3, plan.agentId());
+            ps.setTimestamp(4, Timestamp.from(plan.due()));
+            ps.setString(5, plan.timeZone());
             ps.setString(6, source);
-            ps.setString(7, note);
+            ps.setString(7, plan.note());
             ps.setObject(8, attemptId);
             ps.setTimestamp(9, now);
             return ps;
@@ -63,8 +133,8 @@ public class CallbackService {
         // earlier pending callbacks of the lead are superseded by the newest booking
         jdbc.update("UPDATE callbacks SET status = 'CANCELLED' WHERE lead_id = ? AND status = 'PENDING' AND id <> ?", leadId, id);
         jdbc.update("UPDATE leads SET status = 'CALLBACK', next_attempt_at = ?, updated_at = ? WHERE id = ? "
-                + "AND status NOT IN ('DNC')", Timestamp.from(due), now, leadId);
-        scheduler.schedule(id, due);
+                + "AND status NOT IN ('DNC')", Timestamp.from(plan.due()), now, leadId);
+        scheduler.schedule(id, plan.due());
         return get(id);
     }
 
@@ -105,18 +175,22 @@ public class CallbackService {
 
     public void cancel(long id) {
         Callback callback = get(id);
-        jdbc.update("UPDATE callbacks SET status = 'CANCELLED' WHERE id = ? AND status IN ('PENDING','FIRED')", id);
-        jdbc.update("UPDATE leads SET status = 'RETRY' WHERE id = ? AND status = 'CALLBACK'", callback.leadId());
-        scheduler.unschedule(id);
+        tx.executeWithoutResult(status -> {
+            jdbc.update("UPDATE callbacks SET status = 'CANCELLED' WHERE id = ? AND status IN ('PENDING','FIRED')", id);
+            jdbc.update("UPDATE leads SET status = 'RETRY' WHERE id = ? AND status = 'CALLBACK'", callback.leadId());
+            scheduler.unschedule(id);
+        });
     }
 
-    private String leadZone(long leadId) {
-        List<String> zones = jdbc.query("SELECT l.time_zone, c.report_zone FROM leads l JOIN campaigns c ON c.id = l.campaign_id "
-                + "WHERE l.id = ?", (rs, row) -> rs.getString(1) != null ? rs.getString(1) : rs.getString(2), leadId);
-        if (zones.isEmpty()) {
+    /** The lead's campaign and the zone its local times are read in. */
+    private Map.Entry<Long, String> lead(long leadId) {
+        List<Map.Entry<Long, String>> leads = jdbc.query("SELECT l.campaign_id, l.time_zone, c.report_zone FROM leads l "
+                + "JOIN campaigns c ON c.id = l.campaign_id WHERE l.id = ?",
+                (rs, row) -> Map.entry(rs.getLong(1), rs.getString(2) != null ? rs.getString(2) : rs.getString(3)), leadId);
+        if (leads.isEmpty()) {
             throw new NotFoundException("no lead with id " + leadId);
         }
-        return zones.get(0);
+        return leads.get(0);
     }
 
     private static Callback map(java.sql.ResultSet rs) throws java.sql.SQLException {

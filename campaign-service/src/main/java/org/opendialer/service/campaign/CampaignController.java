@@ -48,7 +48,7 @@ public class CampaignController {
         if (form.name() == null || form.name().isBlank()) {
             throw new InvalidRequestException("name", "a campaign needs a name");
         }
-        return campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(form.name()), form));
+        return campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(form.name()), form, campaigns));
     }
 
     @GetMapping("/{id}")
@@ -62,7 +62,7 @@ public class CampaignController {
         if (!current.status().editable()) {
             throw new ConflictException("campaign '" + current.name() + "' is running; pause it before editing its settings");
         }
-        Campaign edited = campaigns.update(CampaignValidator.apply(current, form));
+        Campaign edited = campaigns.update(CampaignValidator.apply(current, form, campaigns));
         if (edited.status() == CampaignStatus.SCHEDULED) {
             jobs.scheduleCampaign(id, edited.scheduledStart(), edited.scheduledStop());
         }
@@ -97,7 +97,12 @@ public class CampaignController {
 
     @PostMapping("/{id}/pause")
     public CampaignLiveStatus pause(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
-        return runner.pause(id, body == null ? "paused by a manager" : body.getOrDefault("reason", "paused by a manager"));
+        String reason = body == null || body.get("reason") == null || body.get("reason").isBlank()
+                ? "paused by a manager" : body.get("reason").trim();
+        if (reason.length() > 255) {
+            throw new InvalidRequestException("reason", "at most 255 characters");
+        }
+        return runner.pause(id, reason);
     }
 
     @PostMapping("/{id}/resume")

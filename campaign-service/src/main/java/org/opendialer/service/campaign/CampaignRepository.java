@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.service.db.Transactions;
 import org.opendialer.service.web.ConflictException;
 import org.opendialer.service.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Campaigns in the {@code campaigns} table. Edits are optimistic: a stale {@code rowVersion} is refused. */
 public class CampaignRepository {
@@ -31,13 +33,20 @@ public class CampaignRepository {
 
     private final JdbcTemplate jdbc;
     private final DialerClock clock;
+    private final TransactionTemplate tx;
 
     public CampaignRepository(JdbcTemplate jdbc, DialerClock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tx = Transactions.over(jdbc);
     }
 
+    /** Stores a new campaign with all its settings, or nothing at all. */
     public Campaign create(Campaign c) {
+        return tx.execute(status -> insert(c));
+    }
+
+    private Campaign insert(Campaign c) {
         Timestamp now = Timestamp.from(clock.now());
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         try {
@@ -119,9 +128,15 @@ public class CampaignRepository {
         return jdbc.query("SELECT " + COLUMNS + " FROM campaigns WHERE id = ?", MAPPER, id).stream().findFirst();
     }
 
+    /** True when a talk track with this id exists, so a campaign may name it. */
+    public boolean scriptExists(long scriptId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM scripts WHERE id = ?", Long.class, scriptId);
+        return n != null && n > 0;
+    }
+
     /** By id when {@code idOrName} is a number, otherwise by name. */
     public Optional<Campaign> find(String idOrName) {
-        if (idOrName.matches("\\d+")) {
+        if (idOrName.matches("\\d{1,18}")) {
             Optional<Campaign> byId = find(Long.parseLong(idOrName));
             if (byId.isPresent()) {
                 return byId;

@@ -9,9 +9,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import org.opendialer.engine.dialer.MachineAction;
 import org.opendialer.service.web.FieldError;
 import org.opendialer.service.web.InvalidRequestException;
+import org.opendialer.service.web.Problems;
 
 /**
  * Applies a {@link CampaignForm} onto a base campaign (the defaults, or the stored one) and checks every
@@ -19,9 +21,17 @@ import org.opendialer.service.web.InvalidRequestException;
  */
 public final class CampaignValidator {
 
-    private final List<FieldError> errors = new ArrayList<>();
+    /** The earliest and latest schedule a campaign may have: anything outside is a typo, not a plan. */
+    static final Instant EARLIEST_SCHEDULE = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST_SCHEDULE = Instant.parse("2100-01-01T00:00:00Z");
+    private static final int MAX_DATES = 366;
+    private static final int MAX_RETRY_SECONDS = 90 * 86_400;
 
-    private CampaignValidator() {
+    private final List<FieldError> errors = new ArrayList<>();
+    private final LongPredicate scriptExists;
+
+    private CampaignValidator(LongPredicate scriptExists) {
+        this.scriptExists = scriptExists;
     }
 
     /** Defaults for a new campaign named {@code name}. */
@@ -31,9 +41,17 @@ public final class CampaignValidator {
                 MachineAction.HANG_UP, false, LeadOrder.NEW_FIRST, 120, 0.25, 10, 30, ZoneId.of("UTC"), null, null, null, 0);
     }
 
-    /** The campaign {@code form} describes on top of {@code base}; throws {@link InvalidRequestException} listing every bad field. */
-    public static Campaign apply(Campaign base, CampaignForm form) {
-        return new CampaignValidator().merge(base, form);
+    /**
+     * The campaign {@code form} describes on top of {@code base}; throws {@link InvalidRequestException} listing
+     * every bad field. {@code scriptExists} tells whether a talk track id names a stored script.
+     */
+    public static Campaign apply(Campaign base, CampaignForm form, LongPredicate scriptExists) {
+        return new CampaignValidator(scriptExists).merge(base, form);
+    }
+
+    /** As {@link #apply(Campaign, CampaignForm, LongPredicate)} checking the script against {@code campaigns}. */
+    public static Campaign apply(Campaign base, CampaignForm form, CampaignRepository campaigns) {
+        return apply(base, form, campaigns::scriptExists);
     }
 
     private Campaign merge(Campaign b, CampaignForm f) {
@@ -104,8 +122,14 @@ public final class CampaignValidator {
         if (callerId != null && !callerId.isEmpty()) {
             check("callerId", callerId.matches("\\+?[0-9]{3,20}"), "digits, optionally with a leading +");
         }
+        Long scriptId = f.scriptId() == null ? b.scriptId() : f.scriptId();
+        if (f.scriptId() != null) {
+            check("scriptId", f.scriptId() > 0 && scriptExists.test(f.scriptId()), "no talk track with id " + f.scriptId());
+        }
         String weights = f.gradingWeights() == null ? b.gradingWeights() : f.gradingWeights().trim();
-        if (weights != null && !weights.isEmpty()) {
+        if (weights != null && weights.length() > 1000) {
+            errors.add(new FieldError("gradingWeights", "at most 1000 characters"));
+        } else if (weights != null && !weights.isEmpty()) {
             try {
                 org.opendialer.reports.ranking.GradingWeights.parse(weights);
             } catch (IllegalArgumentException e) {
@@ -116,7 +140,7 @@ public final class CampaignValidator {
             throw new InvalidRequestException(errors);
         }
         return new Campaign(b.id(), name, b.status(), b.statusReason(), mode, factor,
-                f.scriptId() == null ? b.scriptId() : f.scriptId(), callerId == null || callerId.isEmpty() ? null : callerId,
+                scriptId, callerId == null || callerId.isEmpty() ? null : callerId,
                 telephony, region, window, maxAttempts, perDay, retry, target, abandonWindow, connect, ring, amd, action,
                 recording, order, talk, live, robots, trunks, zone, start, stop, weights == null || weights.isEmpty() ? null : weights,
                 b.rowVersion());
@@ -125,6 +149,14 @@ public final class CampaignValidator {
     private CallingWindow window(CallingWindow base, CampaignForm f) {
         LocalTime start = time("windowStart", f.windowStart(), base.start());
         LocalTime end = time("windowEnd", f.windowEnd(), base.end());
+        if (f.windowDays() != null && f.windowDays().size() > 7) {
+            errors.add(new FieldError("windowDays", "at most the 7 days of the week"));
+            return base;
+        }
+        if (f.holidays() != null && f.holidays().size() > MAX_DATES) {
+            errors.add(new FieldError("holidays", "at most " + MAX_DATES + " dates"));
+            return base;
+        }
         String days = f.windowDays() == null ? base.daysText() : String.join(",", f.windowDays());
         String holidays = f.holidays() == null ? base.holidaysText() : String.join(",", f.holidays());
         try {
@@ -144,7 +176,7 @@ public final class CampaignValidator {
         try {
             return LocalTime.parse(text.trim());
         } catch (DateTimeException e) {
-            errors.add(new FieldError(field, "'" + text + "' is not a time of day (HH:mm)"));
+            errors.add(new FieldError(field, Problems.quote(text) + " is not a time of day (HH:mm)"));
             return base;
         }
     }
@@ -156,12 +188,18 @@ public final class CampaignValidator {
         if (text.isBlank()) {
             return null;
         }
+        Instant at;
         try {
-            return Instant.parse(text.trim());
+            at = Instant.parse(text.trim());
         } catch (DateTimeException e) {
-            errors.add(new FieldError(field, "'" + text + "' is not an ISO-8601 instant, e.g. 2026-12-01T09:00:00Z"));
+            errors.add(new FieldError(field, Problems.quote(text) + " is not an ISO-8601 instant, e.g. 2026-12-01T09:00:00Z"));
             return base;
         }
+        if (at.isBefore(EARLIEST_SCHEDULE) || !at.isBefore(LATEST_SCHEDULE)) {
+            errors.add(new FieldError(field, "between " + EARLIEST_SCHEDULE + " and " + LATEST_SCHEDULE));
+            return base;
+        }
+        return at;
     }
 
     private int number(String field, Integer value, int base, int min, int max) {
@@ -174,8 +212,8 @@ public final class CampaignValidator {
         if (value == null) {
             return base;
         }
-        check(field, value >= 0, "zero or more seconds");
-        return Duration.ofSeconds(Math.max(0, value));
+        check(field, value >= 0 && value <= MAX_RETRY_SECONDS, "between 0 and " + MAX_RETRY_SECONDS + " seconds (90 days)");
+        return Duration.ofSeconds(Math.max(0, Math.min(value, MAX_RETRY_SECONDS)));
     }
 
     private <T> T parse(String field, String text, T base, Function<String, T> parser, String expected) {
@@ -185,7 +223,7 @@ public final class CampaignValidator {
         try {
             return parser.apply(text.trim());
         } catch (RuntimeException e) {
-            errors.add(new FieldError(field, "'" + text + "' is not valid: " + expected));
+            errors.add(new FieldError(field, Problems.quote(text) + " is not valid: " + expected));
             return base;
         }
     }

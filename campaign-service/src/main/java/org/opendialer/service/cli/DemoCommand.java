@@ -105,7 +105,7 @@ public class DemoCommand implements Callable<Integer> {
             Scenario floor = ScenarioFile.parse("demo-floor.yaml", resourceText("/demo/demo-floor.yaml"));
 
             Campaign campaign = campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(campaignName(campaigns)),
-                    demoSettings(floor)));
+                    demoSettings(floor), campaigns));
             out.printf("Campaign '%s' (id %d): predictive, 08:00-21:00 in each callee's time zone, 3 %% abandon target%n",
                     campaign.name(), campaign.id());
             ImportSummary imported = importSampleList(dataSource, campaign);
@@ -259,7 +259,7 @@ public class DemoCommand implements Callable<Integer> {
         Campaign winBack = campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(campaignName(campaigns,
                 "Demo - win-back robot")), new CampaignForm(null, "AGENTLESS", null, script.id(), "12125550100", "SIMULATED", "US",
                 null, "08:00", "21:00", null, 3, 1, 900, 3600, 14400, 259200, 86400, 0.03, "30D", 2000, 22, false, "HANGUP", false,
-                "NEW_FIRST", 90, 0.30, 2, 10, HEADQUARTERS.getId(), null, null, null)));
+                "NEW_FIRST", 90, 0.30, 2, 10, HEADQUARTERS.getId(), null, null, null), campaigns));
         Timestamp now = Timestamp.from(start);
         jdbc.update("INSERT INTO leads (campaign_id, phone_e164, phone_type, region, time_zone, first_name, last_name, customer_since, "
                 + "last_purchase, churned_at, customer_status, created_at, updated_at) SELECT ?, phone_e164, phone_type, region, time_zone, "

@@ -315,42 +315,37 @@ public class CampaignRunner implements AutoCloseable {
     }
 
     public void ready(long userId) {
-        agentRun(userId).onClock(() -> {
-            agentRun(userId).dialer().ready(userId);
-            return null;
-        });
+        CampaignRun run = agentRun(userId);
+        run.onClock(() -> agentCommand(() -> run.dialer().ready(userId)));
     }
 
     public void pauseAgent(long userId, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidRequestException("reason", "say why the agent pauses (break, lunch, training, ...)");
         }
+        if (reason.length() > 64) {
+            throw new InvalidRequestException("reason", "at most 64 characters");
+        }
         CampaignRun run = agentRun(userId);
-        run.onClock(() -> {
-            Agent agent = run.dialer().roster().find(userId).orElseThrow();
+        run.onClock(() -> agentCommand(() -> {
+            Agent agent = run.dialer().roster().find(userId)
+                    .orElseThrow(() -> new ConflictException("agent " + userId + " is not logged in to this campaign"));
             switch (agent.state()) {
                 case ON_CALL, WRAP_UP -> run.dialer().pauseAfterWrapUp(userId, reason);
                 default -> run.dialer().pause(userId, reason);
             }
-            return null;
-        });
+        }));
     }
 
     /** The agent has finished wrap-up (usually by setting a disposition) and is ready again, unless a pause was asked for. */
     public void wrapUpDone(long userId) {
         CampaignRun run = agentRun(userId);
-        run.onClock(() -> {
-            run.dialer().completeWrapUp(userId);
-            return null;
-        });
+        run.onClock(() -> agentCommand(() -> run.dialer().completeWrapUp(userId)));
     }
 
     public void logout(long userId) {
         CampaignRun run = agentRun(userId);
-        run.onClock(() -> {
-            run.dialer().logout(userId);
-            return null;
-        });
+        run.onClock(() -> agentCommand(() -> run.dialer().logout(userId)));
         agentCampaign.remove(userId);
     }
 
@@ -359,6 +354,20 @@ public class CampaignRunner implements AutoCloseable {
         Long campaignId = agentCampaign.get(userId);
         CampaignRun run = campaignId == null ? null : runs.get(campaignId);
         return run == null ? Optional.empty() : run.onClock(() -> run.dialer().roster().find(userId));
+    }
+
+    /**
+     * Runs an agent command on the campaign's clock thread. The engine refuses a command that does not fit
+     * the agent's state (ready while on a call) with {@link IllegalStateException}: the client can resolve that,
+     * so it is a conflict; any other failure stays a failure.
+     */
+    private static Void agentCommand(Runnable command) {
+        try {
+            command.run();
+            return null;
+        } catch (IllegalStateException e) {
+            throw new ConflictException(e.getMessage());
+        }
     }
 
     private CampaignRun agentRun(long userId) {

@@ -1,18 +1,22 @@
 package org.opendialer.service.disposition;
 
 import java.sql.Timestamp;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.opendialer.engine.call.PhoneNumber;
 import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.service.callback.CallbackPlan;
 import org.opendialer.service.callback.CallbackService;
+import org.opendialer.service.db.Transactions;
 import org.opendialer.service.lead.DoNotCallList;
+import org.opendialer.service.web.FieldError;
 import org.opendialer.service.web.InvalidRequestException;
 import org.opendialer.service.web.NotFoundException;
+import org.opendialer.service.web.Problems;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies dispositions. FINAL closes the lead, RETRY sends it back after the campaign's no-answer delay,
@@ -21,16 +25,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class DispositionService {
 
+    /** Notes kept on an attempt; a callback keeps their first {@link CallbackService#MAX_NOTE} characters. */
+    public static final int MAX_NOTES = 4000;
+    private static final List<String> EFFECTS = List.of("FINAL", "RETRY", "DNC", "CALLBACK");
+
     private final JdbcTemplate jdbc;
     private final DialerClock clock;
     private final DoNotCallList dnc;
     private final CallbackService callbacks;
+    private final TransactionTemplate tx;
 
     public DispositionService(JdbcTemplate jdbc, DialerClock clock, DoNotCallList dnc, CallbackService callbacks) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.dnc = dnc;
         this.callbacks = callbacks;
+        this.tx = Transactions.over(jdbc);
     }
 
     /** Dispositions offered in the campaign: its own and the global ones (its own win on the same code). */
@@ -44,30 +54,48 @@ public class DispositionService {
 
     /** Adds or changes a campaign's own disposition; every field is checked. */
     public void define(long campaignId, Disposition d) {
-        List<org.opendialer.service.web.FieldError> errors = new java.util.ArrayList<>();
+        Long campaigns = jdbc.queryForObject("SELECT COUNT(*) FROM campaigns WHERE id = ?", Long.class, campaignId);
+        if (campaigns == null || campaigns == 0) {
+            throw new NotFoundException("no campaign with id " + campaignId);
+        }
+        List<FieldError> errors = new ArrayList<>();
         String code = d.code() == null ? "" : d.code().trim().toUpperCase();
         if (!code.matches("[A-Z][A-Z0-9_]{1,31}")) {
-            errors.add(new org.opendialer.service.web.FieldError("code", "2-32 letters, digits or _, starting with a letter"));
+            errors.add(new FieldError("code", "2-32 letters, digits or _, starting with a letter"));
         }
         if (d.label() == null || d.label().isBlank()) {
-            errors.add(new org.opendialer.service.web.FieldError("label", "what agents see, e.g. 'Sent brochure'"));
+            errors.add(new FieldError("label", "what agents see, e.g. 'Sent brochure'"));
+        } else if (d.label().trim().length() > 128) {
+            errors.add(new FieldError("label", "at most 128 characters"));
         }
         String effect = d.effect() == null ? "" : d.effect().trim().toUpperCase();
-        if (!List.of("FINAL", "RETRY", "DNC", "CALLBACK").contains(effect)) {
-            errors.add(new org.opendialer.service.web.FieldError("effect", "FINAL, RETRY, DNC or CALLBACK"));
+        if (!EFFECTS.contains(effect)) {
+            errors.add(new FieldError("effect", "FINAL, RETRY, DNC or CALLBACK"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        if (jdbc.update("UPDATE dispositions SET label = ?, effect = ?, is_sale = ? WHERE scope_campaign_id = ? AND code = ?",
-                d.label().trim(), effect, d.sale(), campaignId, code) == 0) {
-            jdbc.update("INSERT INTO dispositions (scope_campaign_id, code, label, effect, is_sale, sort_order) VALUES (?, ?, ?, ?, ?, 100)",
-                    campaignId, code, d.label().trim(), effect, d.sale());
-        }
+        tx.executeWithoutResult(status -> {
+            if (jdbc.update("UPDATE dispositions SET label = ?, effect = ?, is_sale = ? WHERE scope_campaign_id = ? AND code = ?",
+                    d.label().trim(), effect, d.sale(), campaignId, code) == 0) {
+                jdbc.update("INSERT INTO dispositions (scope_campaign_id, code, label, effect, is_sale, sort_order) "
+                        + "VALUES (?, ?, ?, ?, ?, 100)", campaignId, code, d.label().trim(), effect, d.sale());
+            }
+        });
     }
 
-    /** Applies {@code request} to attempt {@code attemptId}; returns the lead's status afterwards. */
+    /** Applies {@code request} to attempt {@code attemptId} as a manager or the robot would; see {@link #dispose(long, DispositionRequest, Long)}. */
     public String dispose(long attemptId, DispositionRequest request) {
+        return dispose(attemptId, request, null);
+    }
+
+    /**
+     * Applies {@code request} to attempt {@code attemptId}; returns the lead's status afterwards. Everything is
+     * checked first (code, notes, callback time and agent), then written in one transaction: a refused
+     * disposition leaves no trace. {@code bookingAgent} is the agent setting it, who may keep a callback only
+     * for themselves; null for managers and the robot.
+     */
+    public String dispose(long attemptId, DispositionRequest request, Long bookingAgent) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT a.campaign_id, a.lead_id, a.phone_e164, a.agent_id, "
                 + "c.retry_no_answer_s FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id WHERE a.id = ?", attemptId);
         if (rows.isEmpty()) {
@@ -77,13 +105,45 @@ public class DispositionService {
         long campaignId = ((Number) attempt.get("campaign_id")).longValue();
         long leadId = ((Number) attempt.get("lead_id")).longValue();
         String code = request.code() == null ? "" : request.code().trim().toUpperCase();
-        Disposition disposition = offered(campaignId).stream().filter(d -> d.code().equals(code)).findFirst()
-                .orElseThrow(() -> new InvalidRequestException("code", "'" + request.code() + "' is not a disposition of this campaign; "
-                        + "choose one of " + offered(campaignId).stream().map(Disposition::code).toList()));
+        List<Disposition> offered = offered(campaignId);
+        Disposition disposition = offered.stream().filter(d -> d.code().equals(code)).findFirst().orElse(null);
+        List<FieldError> errors = new ArrayList<>();
+        if (disposition == null) {
+            errors.add(new FieldError("code", Problems.quote(request.code()) + " is not a disposition of this campaign; "
+                    + "choose one of " + offered.stream().map(Disposition::code).toList()));
+        }
+        if (request.notes() != null && request.notes().length() > MAX_NOTES) {
+            errors.add(new FieldError("notes", "at most " + MAX_NOTES + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        CallbackPlan callback = null;
+        if (disposition.effect().equals("CALLBACK")) {
+            if (request.callbackAt() == null || request.callbackAt().isBlank()) {
+                throw new InvalidRequestException("callbackAt", "a " + code + " disposition needs the time to call back");
+            }
+            String note = request.notes() == null ? null
+                    : request.notes().substring(0, Math.min(request.notes().length(), CallbackService.MAX_NOTE));
+            boolean forMe = Boolean.TRUE.equals(request.callbackForMe());
+            // a named agent is checked; the agent who took the call is who it is
+            callback = callbacks.plan(leadId, request.callbackAt(), "callbackAt", forMe ? request.agentId() : null, bookingAgent, note);
+            Number callAgent = (Number) attempt.get("agent_id");
+            if (forMe && request.agentId() == null && callAgent != null) {
+                callback = callback.keptFor(callAgent.longValue());
+            }
+        }
+        CallbackPlan booking = callback;
+        return tx.execute(status -> apply(attemptId, attempt, disposition, request.notes(), booking));
+    }
+
+    private String apply(long attemptId, Map<String, Object> attempt, Disposition disposition, String notes, CallbackPlan callback) {
+        long leadId = ((Number) attempt.get("lead_id")).longValue();
+        String code = disposition.code();
         Instant now = clock.now();
         Timestamp at = Timestamp.from(now);
         jdbc.update("UPDATE call_attempts SET disposition_code = ?, notes = ?, wrap_ended_at = COALESCE(wrap_ended_at, ?) "
-                + "WHERE id = ?", code, request.notes(), at, attemptId);
+                + "WHERE id = ?", code, notes, at, attemptId);
         jdbc.update("UPDATE leads SET last_disposition = ?, updated_at = ? WHERE id = ?", code, at, leadId);
         switch (disposition.effect()) {
             case "FINAL" -> jdbc.update("UPDATE leads SET status = 'DONE', next_attempt_at = NULL WHERE id = ? AND status <> 'DNC'", leadId);
@@ -94,30 +154,9 @@ public class DispositionService {
             }
             case "DNC" -> dnc.add(new PhoneNumber((String) attempt.get("phone_e164")), DoNotCallList.GLOBAL, "AGENT",
                     "disposition " + code + " on attempt " + attemptId, now);
-            case "CALLBACK" -> {
-                if (request.callbackAt() == null || request.callbackAt().isBlank()) {
-                    throw new InvalidRequestException("callbackAt", "a " + code + " disposition needs the time to call back");
-                }
-                Number agent = (Number) attempt.get("agent_id");
-                Long forAgent = Boolean.TRUE.equals(request.callbackForMe())
-                        ? (request.agentId() != null ? request.agentId() : agent == null ? null : agent.longValue()) : null;
-                bookCallback(leadId, request.callbackAt().trim(), forAgent, request.notes(), attemptId);
-            }
+            case "CALLBACK" -> callbacks.book(callback, "AGENT", attemptId);
             default -> throw new IllegalStateException("unknown disposition effect " + disposition.effect());
         }
         return jdbc.queryForObject("SELECT status FROM leads WHERE id = ?", String.class, leadId);
-    }
-
-    private void bookCallback(long leadId, String when, Long agentId, String note, long attemptId) {
-        try {
-            if (when.endsWith("Z") || when.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                callbacks.bookAt(leadId, java.time.OffsetDateTime.parse(when).toInstant(), agentId, "AGENT", note, attemptId);
-            } else {
-                callbacks.book(leadId, LocalDateTime.parse(when), agentId, "AGENT", note, attemptId);
-            }
-        } catch (DateTimeException e) {
-            throw new InvalidRequestException("callbackAt", "'" + when + "' is not a date-time such as 2026-12-01T15:00 "
-                    + "(the callee's local time) or 2026-12-01T15:00:00Z");
-        }
     }
 }

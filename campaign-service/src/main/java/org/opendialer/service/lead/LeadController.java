@@ -1,5 +1,6 @@
 package org.opendialer.service.lead;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.List;
 import java.util.Map;
 import org.opendialer.engine.call.PhoneNumber;
@@ -7,6 +8,7 @@ import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.service.leadimport.PhoneNormalizer;
 import org.opendialer.service.web.InvalidRequestException;
 import org.opendialer.service.web.NotFoundException;
+import org.opendialer.service.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** Leads (a campaign's, one with its attempt history for the screen pop) and the do-not-call lists. */
 @RestController
 public class LeadController {
+
+    /** Deeper pages than this are a report's job, not a page of the lead list. */
+    private static final long MAX_OFFSET = 100_000_000L;
 
     private static final String LEAD_COLUMNS = "id, campaign_id, list_id, phone_e164, phone_type, region, time_zone, first_name, "
             + "last_name, email, company, attributes, customer_since, last_purchase, churned_at, customer_status, status, "
@@ -43,6 +48,9 @@ public class LeadController {
                                            @RequestParam(defaultValue = "0") long offset) {
         if (limit < 1 || limit > 1000) {
             throw new InvalidRequestException("limit", "between 1 and 1000");
+        }
+        if (offset < 0 || offset > MAX_OFFSET) {
+            throw new InvalidRequestException("offset", "between 0 and " + MAX_OFFSET);
         }
         if (status != null) {
             try {
@@ -82,7 +90,10 @@ public class LeadController {
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> addDnc(@RequestBody DncEntry entry) {
         PhoneNumber phone = phone(entry.phone(), entry.region());
-        long scope = entry.campaignId() == null ? DoNotCallList.GLOBAL : entry.campaignId();
+        long scope = scope(entry.campaignId() == null ? DoNotCallList.GLOBAL : entry.campaignId());
+        if (entry.reason() != null && entry.reason().length() > 255) {
+            throw new InvalidRequestException("reason", "at most 255 characters");
+        }
         boolean added = dnc.add(phone, scope, "API", entry.reason(), clock.now());
         return Map.of("phone", phone.e164(), "campaignId", scope, "added", added);
     }
@@ -91,26 +102,45 @@ public class LeadController {
     public Map<String, Object> checkDnc(@PathVariable String phone, @RequestParam(defaultValue = "0") long campaignId,
                                         @RequestParam(required = false) String region) {
         PhoneNumber number = phone(phone, region);
-        return Map.of("phone", number.e164(), "listed", dnc.contains(number, campaignId));
+        return Map.of("phone", number.e164(), "listed", dnc.contains(number, scope(campaignId)));
     }
 
     @DeleteMapping("/api/dnc/{phone}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void removeDnc(@PathVariable String phone, @RequestParam(defaultValue = "0") long campaignId,
                           @RequestParam(required = false) String region) {
-        if (!dnc.remove(phone(phone, region), campaignId)) {
-            throw new NotFoundException(phone + " is not on that do-not-call list");
+        if (!dnc.remove(phone(phone, region), scope(campaignId))) {
+            throw new NotFoundException(Problems.quote(phone) + " is not on that do-not-call list");
         }
+    }
+
+    /** The global list (0) or an existing campaign's. */
+    private long scope(long campaignId) {
+        if (campaignId < 0) {
+            throw new InvalidRequestException("campaignId", "0 for the global list or a campaign's id");
+        }
+        if (campaignId != DoNotCallList.GLOBAL
+                && jdbc.queryForObject("SELECT COUNT(*) FROM campaigns WHERE id = ?", Long.class, campaignId) == 0) {
+            throw new InvalidRequestException("campaignId", "no campaign with id " + campaignId);
+        }
+        return campaignId;
     }
 
     private static PhoneNumber phone(String raw, String region) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidRequestException("phone", "a phone number is required");
         }
+        String readIn = region == null ? "US" : region.trim().toUpperCase();
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(readIn)) {
+            throw new InvalidRequestException("region", Problems.quote(region) + " is not a phone region; use a two-letter code like US, GB, CN");
+        }
+        if (raw.length() > 64) {
+            throw new InvalidRequestException("phone", "at most 64 characters");
+        }
         try {
-            return new PhoneNumber(new PhoneNormalizer(region == null ? "US" : region.toUpperCase()).normalize(raw).e164());
+            return new PhoneNumber(new PhoneNormalizer(readIn).normalize(raw).e164());
         } catch (PhoneNormalizer.InvalidPhoneException | IllegalArgumentException e) {
-            throw new InvalidRequestException("phone", "'" + raw + "' is not a valid phone number: " + e.getMessage());
+            throw new InvalidRequestException("phone", Problems.quote(raw) + " is not a valid phone number");
         }
     }
 }

@@ -6,10 +6,16 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.opendialer.service.web.InvalidRequestException;
+import org.opendialer.service.web.Problems;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +50,7 @@ public class ImportController {
                                                       @RequestParam(value = "dedupe", defaultValue = "skip") String dedupe,
                                                       @RequestParam(value = "dnc", defaultValue = "false") boolean dnc)
             throws IOException {
-        String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName().toString();
+        String name = fileName(file.getOriginalFilename());
         ImportRequest.Dedupe policy;
         try {
             policy = ImportRequest.Dedupe.valueOf(dedupe.toUpperCase());
@@ -67,6 +73,18 @@ public class ImportController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("importJobId", id, "file", name));
     }
 
+    /** The uploaded file's own name, without any folder the browser sent; at most 255 characters as file systems allow. */
+    private static String fileName(String original) {
+        if (original == null || original.isBlank()) {
+            return "upload";
+        }
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1);
+        if (name.length() > 255) {
+            throw new InvalidRequestException("file", "the file name is longer than 255 characters");
+        }
+        return name.isBlank() ? "upload" : name;
+    }
+
     @GetMapping("/{id}")
     public ImportSummary progress(@PathVariable long id) {
         return importer.summary(id);
@@ -84,12 +102,12 @@ public class ImportController {
     }
 
     @ExceptionHandler(ImportFailedException.class)
-    public ResponseEntity<Map<String, String>> refused(ImportFailedException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    public ResponseEntity<ProblemDetail> refused(ImportFailedException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, null, e.getMessage());
     }
 
     @ExceptionHandler(EmptyResultDataAccessException.class)
-    public ResponseEntity<Map<String, String>> unknown() {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such import job"));
+    public ResponseEntity<ProblemDetail> unknown() {
+        return Problems.of(HttpStatus.NOT_FOUND, null, "no such import job");
     }
 }

@@ -65,7 +65,7 @@ public class ReportController {
             try {
                 new Reports(dataSource).write(request, out);
             } catch (SQLException e) {
-                throw new UncheckedIOException(new IOException("report failed: " + e.getMessage(), e));
+                throw new UncheckedIOException(new IOException("report failed", e)); // the cause is logged, never sent
             }
         };
         return ResponseEntity.ok()

@@ -9,6 +9,7 @@ import org.opendialer.reports.ReportRequest;
 import org.opendialer.reports.ReportType;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.web.InvalidRequestException;
+import org.opendialer.service.web.Problems;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -16,6 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * request: {@code to} is inclusive (the whole day), {@code from} defaults to 30 days before it.
  */
 public final class ReportOrder {
+
+    /** The days a report may cover: the dialer keeps no calls from before, and cannot have any from after. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2099, 12, 31);
 
     private ReportOrder() {
     }
@@ -49,11 +54,16 @@ public final class ReportOrder {
         if (text == null || text.isBlank()) {
             return fallback;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text.trim());
+            date = LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "'" + text + "' is not a date (YYYY-MM-DD)");
+            throw new InvalidRequestException(field, Problems.quote(text) + " is not a date (YYYY-MM-DD)");
         }
+        if (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)) {
+            throw new InvalidRequestException(field, "a date from " + FIRST_DAY + " to " + LAST_DAY);
+        }
+        return date;
     }
 
     public static String fileName(ReportRequest r) {

@@ -27,6 +27,11 @@ public class AgentAccess {
         return auth == null ? Optional.empty() : users.byUsername(auth.getName());
     }
 
+    /** The user id of {@code auth} when it is an agent (held to their own calls and callbacks), else null. */
+    public Long agentId(Authentication auth) {
+        return user(auth).filter(u -> u.role() == Role.AGENT).map(UserAccount::id).orElse(null);
+    }
+
     public boolean isSelf(Authentication auth, long agentId) {
         return user(auth).map(u -> supervises(u) || (u.role() == Role.AGENT && u.id() == agentId)).orElse(false);
     }
@@ -36,6 +41,11 @@ public class AgentAccess {
                 count("SELECT COUNT(*) FROM call_attempts WHERE lead_id = ? AND agent_id = ?", leadId, u.id()) > 0
                         || count("SELECT COUNT(*) FROM callbacks WHERE lead_id = ? AND agent_id = ?", leadId, u.id()) > 0)))
                 .orElse(false);
+    }
+
+    /** Book for or otherwise change a lead: its agents and supervisors; an analyst reads leads but never changes one. */
+    public boolean mayChangeLead(Authentication auth, long leadId) {
+        return user(auth).map(u -> u.role() != Role.ANALYST && mayOpenLead(auth, leadId)).orElse(false);
     }
 
     public boolean mayOpenAttempt(Authentication auth, long attemptId) {

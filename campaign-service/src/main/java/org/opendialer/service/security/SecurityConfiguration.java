@@ -83,10 +83,11 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/agents/{id}", "/api/agents/{id}/**").access(self(agents))
                         .requestMatchers(HttpMethod.GET, "/api/leads/{id}").access(leadOf(agents))
                         .requestMatchers("/api/attempts/{id}", "/api/attempts/{id}/disposition", "/api/attempts/{id}/recording").access(attemptOf(agents))
-                        .requestMatchers(HttpMethod.POST, "/api/leads/{id}/callbacks").access(leadOf(agents))
+                        // reading a lead is not writing to it: analysts read, never book
+                        .requestMatchers(HttpMethod.POST, "/api/leads/{id}/callbacks").access(leadWrite(agents))
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/{id}/dispositions", "/api/scripts/{id}").hasAnyRole(MANAGER, AGENT, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/campaigns", "/api/campaigns/{id}").hasAnyRole(MANAGER, ANALYST, AGENT, ADMIN)
-                        .requestMatchers("/api/campaigns/{id}/reports/**", "/api/campaigns/{id}/charts/**").hasAnyRole(MANAGER, ANALYST, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/{id}/reports/**", "/api/campaigns/{id}/charts/**").hasAnyRole(MANAGER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/users/{id}").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers("/api/users/**", "/api/users", "/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/**", "/manager/**", "/ui/campaigns/**").hasAnyRole(MANAGER, ADMIN)
@@ -120,6 +121,10 @@ public class SecurityConfiguration {
 
     private static AuthorizationManager<RequestAuthorizationContext> leadOf(AgentAccess agents) {
         return (auth, context) -> decide(auth, a -> agents.mayOpenLead(a, id(context)));
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> leadWrite(AgentAccess agents) {
+        return (auth, context) -> decide(auth, a -> agents.mayChangeLead(a, id(context)));
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> attemptOf(AgentAccess agents) {

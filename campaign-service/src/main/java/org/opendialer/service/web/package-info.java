@@ -1,2 +1,2 @@
-/** What every REST controller shares: error bodies that name the offending field. */
+/** What every REST controller shares: one error shape, RFC 7807 problem details naming the offending field. */
 package org.opendialer.service.web;

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 /** A JSON client for the REST API of a server started in the test. */
 final class Api {
 
-    record Reply(int status, JsonNode json, String body) {
+    record Reply(int status, JsonNode json, String body, String contentType) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,13 +59,23 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
     }
 
-    Reply put(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    /** A body of any media type, e.g. a talk track as {@code text/yaml}. */
+    Reply post(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Reply post(String path, HttpRequest.BodyPublisher body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType).POST(body));
     }
 
     Reply delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    Reply put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** Polls {@code path} until {@code until} holds for its JSON, or fails after {@code timeout}. */
@@ -87,7 +97,7 @@ final class Api {
             HttpResponse<String> response = http.send(request.header("Authorization", credentials).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             JsonNode json = body.isBlank() || !(body.startsWith("{") || body.startsWith("[")) ? null : JSON.readTree(body);
-            return new Reply(response.statusCode(), json, body);
+            return new Reply(response.statusCode(), json, body, response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

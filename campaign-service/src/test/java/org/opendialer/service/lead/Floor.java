@@ -44,7 +44,7 @@ final class Floor {
     }
 
     Campaign campaign(CampaignForm form) {
-        return running(campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(form.name()), form)));
+        return running(campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(form.name()), form, campaigns)));
     }
 
     private Campaign running(Campaign created) {

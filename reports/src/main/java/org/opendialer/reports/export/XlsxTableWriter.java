@@ -12,8 +12,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * XLSX through POI's streaming SXSSF: only a window of rows is in memory, the rest goes to a
- * temporary file, so a million-row sheet fits in a small heap. Text that looks like a formula is
- * neutralised; numbers stay numeric. A sheet holds at most 1,048,575 data rows; more go to further sheets.
+ * temporary file, so a million-row sheet fits in a small heap. Every text is a text cell, shown as it is
+ * (a phone stays {@code +14155550100}); one that looks like a formula is also quote-prefixed, so editing it
+ * in Excel or LibreOffice does not turn it into one. Numbers stay numeric. A sheet holds at most 1,048,575 data rows; more go to further sheets.
  */
 public final class XlsxTableWriter implements TableWriter {
 
@@ -23,6 +24,7 @@ public final class XlsxTableWriter implements TableWriter {
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
     private final String sheetName;
     private final CellStyle bold;
+    private final CellStyle quoted;
     private List<String> columns;
     private SXSSFSheet sheet;
     private int sheets;
@@ -36,6 +38,8 @@ public final class XlsxTableWriter implements TableWriter {
         Font font = workbook.createFont();
         font.setBold(true);
         bold.setFont(font);
+        quoted = workbook.createCellStyle();
+        quoted.setQuotePrefixed(true);
     }
 
     @Override
@@ -72,7 +76,11 @@ public final class XlsxTableWriter implements TableWriter {
             if (value instanceof Number number) {
                 cell.setCellValue(number.doubleValue());
             } else {
-                cell.setCellValue(CellSafety.text(value.toString()));
+                String text = value.toString();
+                cell.setCellValue(text);
+                if (CellSafety.looksLikeFormula(text)) {
+                    cell.setCellStyle(quoted);
+                }
             }
         }
     }

@@ -9,9 +9,17 @@ import org.junit.jupiter.api.Test;
 class CellSafetyTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"=1+1", "+86 138", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"})
+    @ValueSource(strings = {"=1+1", "+86 138", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd", "+A1", "+1+1", "+cmd|' /C calc'!A0", "+"})
     void textThatASpreadsheetWouldRunIsPrefixedWithAnApostrophe(String dangerous) {
         assertThat(CellSafety.text(dangerous)).isEqualTo("'" + dangerous);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+14155550100", "+8613812345678", "+442071234567"})
+    void anE164PhoneNumberIsAPhoneNotAFormula(String phone) {
+        assertThat(CellSafety.looksLikeFormula(phone)).isFalse();
+        assertThat(CellSafety.text(phone)).isEqualTo(phone);
+        assertThat(CellSafety.cell(phone)).isEqualTo(phone);
     }
 
     @Test

@@ -26,6 +26,11 @@ public final class TalkTrackLoader {
     private static final Set<String> NODE_KEYS = Set.of("say", "action", "on", "points", "listen", "phrases", "noInput", "noMatch",
             "next", "disposition", "briefing");
 
+    /** Longest prompt (say, re-prompts, briefing) in characters: about a minute of speech. */
+    public static final int MAX_PROMPT = 1000;
+    private static final int MAX_NAME = 128;
+    private static final int MAX_NODE_ID = 64;
+
     private TalkTrackLoader() {
     }
 
@@ -140,8 +145,8 @@ public final class TalkTrackLoader {
             if (n.get("phrases") instanceof List<?> l) {
                 l.forEach(x -> phrases.add(String.valueOf(x)));
             }
-            double listen = n.get("listen") == null ? 6 : Double.parseDouble(String.valueOf(n.get("listen")));
-            int retries = noInput.get("retries") == null ? 1 : Integer.parseInt(String.valueOf(noInput.get("retries")));
+            double listen = number(n.get("listen"), 6, 0.5, 60, id, "listen (seconds)", problems);
+            int retries = (int) number(noInput.get("retries"), 1, 0, 10, id, "noInput retries", problems);
             nodes.put(id, new Node(id, string(n.get("say")), action, on, points, listen, phrases, string(noInput.get("say")),
                     string(noInput.get("next")), string(noMatch.get("say")), string(noMatch.get("next")), retries,
                     string(n.get("next")), string(n.get("disposition")), string(n.get("briefing"))));
@@ -150,6 +155,7 @@ public final class TalkTrackLoader {
     }
 
     private static void validate(TalkTrack t, List<ScriptProblem> problems) {
+        checkSizes(t, problems);
         if (t.start() != null && !t.nodes().containsKey(t.start())) {
             problems.add(new ScriptProblem("script", "start names unknown node '" + t.start() + "'"));
         }
@@ -204,6 +210,48 @@ public final class TalkTrackLoader {
                 problems.add(new ScriptProblem(id, "loop with no exit: no path from here reaches an end, transfer or dnc node"));
             }
         }
+    }
+
+    /** Lengths the store and the call keep: a prompt is spoken, not a document. */
+    private static void checkSizes(TalkTrack t, List<ScriptProblem> problems) {
+        if (t.name() != null && t.name().length() > MAX_NAME) {
+            problems.add(new ScriptProblem("script", "name is longer than " + MAX_NAME + " characters"));
+        }
+        for (Node n : t.nodes().values()) {
+            if (n.id().length() > MAX_NODE_ID) {
+                problems.add(new ScriptProblem(n.id().substring(0, MAX_NODE_ID) + "...", "node name is longer than " + MAX_NODE_ID + " characters"));
+            }
+            String[][] texts = {{"say", n.say()}, {"noInput say", n.noInputSay()}, {"noMatch say", n.noMatchSay()}, {"briefing", n.briefing()}};
+            for (String[] text : texts) {
+                if (text[1] != null && text[1].length() > MAX_PROMPT) {
+                    problems.add(new ScriptProblem(n.id(), text[0] + " is longer than " + MAX_PROMPT + " characters"));
+                }
+            }
+            if (n.disposition() != null && n.disposition().length() > 32) {
+                problems.add(new ScriptProblem(n.id(), "disposition is longer than 32 characters"));
+            }
+        }
+    }
+
+    private static double number(Object value, double fallback, double min, double max, String node, String what,
+                                 List<ScriptProblem> problems) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            double v = Double.parseDouble(String.valueOf(value));
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new ScriptProblem(node, what + " must be a number from " + formatted(min) + " to " + formatted(max)));
+        return fallback;
+    }
+
+    private static String formatted(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static Set<String> reachable(String from, Map<String, List<String>> edges) {

@@ -47,6 +47,30 @@ class TalkTrackLoaderTest {
     }
 
     @Test
+    void aPromptTooLongToSpeakAndNumbersThatAreNotNumbersAreProblemsOfTheirNode() {
+        String speech = "x".repeat(TalkTrackLoader.MAX_PROMPT + 1);
+        List<ScriptProblem> problems = TalkTrackLoader.problems("""
+                name: wordy
+                start: hello
+                nodes:
+                  hello:
+                    say: "%s"
+                    listen: soon
+                    noInput: {say: "Hello?", retries: many, next: bye}
+                    on: {YES: bye}
+                  bye:
+                    action: end
+                    say: "Bye"
+                    briefing: "%s"
+                """.formatted(speech, speech));
+        assertThat(problems).extracting(ScriptProblem::toString).containsExactlyInAnyOrder(
+                "hello: say is longer than 1000 characters",
+                "hello: listen (seconds) must be a number from 0.5 to 60",
+                "hello: noInput retries must be a number from 0 to 10",
+                "bye: briefing is longer than 1000 characters");
+    }
+
+    @Test
     void placeholdersAreFilledFromTheLead() {
         assertThat(TalkTrack.fill("Hello {first_name}, about your {plan} plan.", Map.of("first_name", "Wei", "plan", "Fiber 300")))
                 .isEqualTo("Hello Wei, about your Fiber 300 plan.");
