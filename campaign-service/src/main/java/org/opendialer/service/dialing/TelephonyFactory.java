@@ -52,6 +52,11 @@ public class TelephonyFactory {
             }
             return new Connected(centre.pbx(), centre);
         }
+        if ("ASTERISK".equals(campaign.telephony()) && campaign.mode() == org.opendialer.service.campaign.DialingMode.AGENTLESS) {
+            // without a robot to answer them, every answered call would be hung up and its lead closed
+            throw new ConflictException("campaign '" + campaign.name() + "' is AGENTLESS, but the speech robot does not take calls on "
+                    + "Asterisk in this version; run robot campaigns on SIMULATED telephony, or dial with agents");
+        }
         if ("ASTERISK".equals(campaign.telephony()) && !asterisk.isEmpty()) {
             org.opendialer.engine.asterisk.AsteriskTelephony telephony = new org.opendialer.engine.asterisk.AsteriskTelephony(clock, asterisk);
             telephony.connect();

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A campaign whose Asterisk does not answer is refused at start and keeps its status: it never dials by itself later. */
+/**
+ * A campaign whose Asterisk does not answer is refused at start and keeps its status: it never dials by itself
+ * later. A robot campaign on Asterisk is refused too, since no robot would answer its calls there.
+ */
 class CampaignStartWithoutPbxIT {
 
     @Test
@@ -37,6 +40,14 @@ class CampaignStartWithoutPbxIT {
             assertThat(refused.body()).contains("Asterisk");
             assertThat(jdbc.queryForObject("SELECT status FROM campaigns WHERE id = ?", String.class, campaign)).isEqualTo("DRAFT");
             assertThat(api.get("/api/campaigns/" + campaign + "/status").json().get("status").asText()).isEqualTo("DRAFT");
+
+            long robot = api.post("/api/campaigns", """
+                    {"name": "robot on asterisk", "mode": "AGENTLESS", "telephony": "ASTERISK", "windowStart": "00:00",
+                     "windowEnd": "23:59", "reportZone": "UTC"}""").json().get("id").asLong();
+            Api.Reply noRobot = api.post("/api/campaigns/" + robot + "/start", null);
+            assertThat(noRobot.status()).isEqualTo(409);
+            assertThat(noRobot.body()).contains("speech robot does not take calls on Asterisk");
+            assertThat(jdbc.queryForObject("SELECT status FROM campaigns WHERE id = ?", String.class, robot)).isEqualTo("DRAFT");
         }
     }
 }
