@@ -68,6 +68,12 @@ public class ApiErrors {
         return Problems.of(HttpStatus.CONFLICT, null, e.getMessage());
     }
 
+    /** A rule checked inside a handler (e.g. only an administrator changes administrators): 403, saying which rule. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    public ResponseEntity<ProblemDetail> forbidden(org.springframework.security.access.AccessDeniedException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, null, e.getMessage() == null ? "not allowed for your role" : e.getMessage());
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     public ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
         return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body", e.getMessage());
