@@ -50,4 +50,28 @@ class CampaignStartWithoutPbxIT {
             assertThat(jdbc.queryForObject("SELECT status FROM campaigns WHERE id = ?", String.class, robot)).isEqualTo("DRAFT");
         }
     }
+
+    @Test
+    void startingOnAnAsteriskWithoutTheDialersDialplanIsRefusedNamingTheMissingContext() throws Exception {
+        try (org.opendialer.engine.asterisk.TestAmiServer asterisk = new org.opendialer.engine.asterisk.TestAmiServer("s3cret", java.util.Map.of())) {
+            asterisk.dialplan(java.util.Set.of("dialer-outbound", "dialer-agent", "dialer-message"));
+            ServeCommand serve = new ServeCommand();
+            serve.database.url = "jdbc:h2:mem:noctx" + UUID.randomUUID().toString().replace("-", "")
+                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+            serve.springArgs = List.of("--server.port=0",
+                    "--dialer.asterisk.servers=pbx1=dialer:s3cret@127.0.0.1:" + asterisk.port() + "/20/PJSIP/{number}@trunk1");
+            try (ConfigurableApplicationContext context = serve.start()) {
+                Api api = new Api(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+                long campaign = api.post("/api/campaigns", """
+                        {"name": "no safe harbour", "mode": "PROGRESSIVE", "telephony": "ASTERISK", "windowStart": "00:00",
+                         "windowEnd": "23:59", "reportZone": "UTC"}""").json().get("id").asLong();
+
+                Api.Reply refused = api.post("/api/campaigns/" + campaign + "/start", null);
+
+                assertThat(refused.status()).isEqualTo(409);
+                assertThat(refused.body()).contains("pbx1 has no dialplan context 'dialer-safe-harbour'");
+                assertThat(api.get("/api/campaigns/" + campaign).json().get("status").asText()).isEqualTo("DRAFT");
+            }
+        }
+    }
 }

@@ -88,6 +88,20 @@ public final class AsteriskTelephony implements Telephony {
         return servers.stream().filter(Server::up).map(s -> s.config.name()).toList();
     }
 
+    /**
+     * What stops the servers in rotation from taking the dialer's calls (a missing dialplan context, app_amd not
+     * loaded when {@code machineDetection}), one sentence each; empty when every one is ready.
+     */
+    public List<String> readinessProblems(boolean machineDetection) {
+        List<String> problems = new ArrayList<>();
+        for (Server server : servers) {
+            if (server.up()) {
+                problems.addAll(DialplanReadiness.problems(server.config.name(), server.connection, machineDetection));
+            }
+        }
+        return problems;
+    }
+
     @Override
     public void setListener(CallEventListener listener) {
         this.listener = listener;

@@ -87,6 +87,14 @@ class CampaignDialerOnAsteriskRealIT {
     }
 
     @Test
+    void theShippedConfigurationPassesTheDialersReadinessCheck() {
+        telephony = new AsteriskTelephony(clock, List.of(ASTERISK.server(5)));
+        telephony.connect();
+
+        assertThat(telephony.readinessProblems(true)).isEmpty();
+    }
+
+    @Test
     void aPersonWhoAnswersTalksToTheAgentOnceAsteriskBridgesThemAndTheCallIsLocatedWhileItRings() throws Exception {
         CampaignDialer dialer = dialer(500, new DialLead(1, AsteriskCallResultsRealIT.callee(1), null, Map.of("FIRST_NAME", "Ann")));
         onClock(() -> {

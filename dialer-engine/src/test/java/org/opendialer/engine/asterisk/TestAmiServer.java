@@ -46,6 +46,9 @@ public final class TestAmiServer implements AutoCloseable {
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, String> channelsByUniqueId = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
+    private volatile java.util.Set<String> dialplan = java.util.Set.of("dialer-outbound", "dialer-agent", "dialer-robot",
+            "dialer-safe-harbour", "dialer-message", "dialer-hangup");
+    private volatile java.util.Set<String> modules = java.util.Set.of("app_amd", "app_confbridge", "res_agi");
     private volatile long stalledUntil;
     private final Map<String, Long> answeredAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Long> answerToRoute = new CopyOnWriteArrayList<>();
@@ -57,6 +60,16 @@ public final class TestAmiServer implements AutoCloseable {
         Thread acceptor = new Thread(this::accept, "test-ami");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** The dialplan contexts this server shows (the shipped dialer contexts unless told otherwise). */
+    public void dialplan(java.util.Set<String> contexts) {
+        this.dialplan = java.util.Set.copyOf(contexts);
+    }
+
+    /** The modules this server has loaded. */
+    public void modules(java.util.Set<String> loaded) {
+        this.modules = java.util.Set.copyOf(loaded);
     }
 
     public int port() {
@@ -221,6 +234,23 @@ public final class TestAmiServer implements AutoCloseable {
                     }
                 }
                 case "ping" -> respond(id, "Success", "Ping: Pong\r\nTimestamp: " + System.currentTimeMillis() / 1000.0);
+                case "showdialplan" -> { // as Asterisk 22: one ListDialplan event per priority, then the completion
+                    respond(id, "Success", "EventList: start\r\nMessage: DialPlan list will follow");
+                    for (String context : dialplan) {
+                        write("Event: ListDialplan\r\nActionID: " + id + "\r\nContext: " + context + "\r\nExtension: s\r\n"
+                                + "Priority: 1\r\nApplication: NoOp\r\nAppData: \r\nRegistrar: pbx_config\r\n\r\n");
+                    }
+                    write("Event: ShowDialPlanComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\nListItems: "
+                            + dialplan.size() + "\r\nListExtensions: " + dialplan.size() + "\r\nListPriorities: " + dialplan.size()
+                            + "\r\nListContexts: " + dialplan.size() + "\r\n\r\n");
+                }
+                case "modulecheck" -> {
+                    if (modules.contains(m.getOrDefault("module", "").replaceFirst("\\.so$", ""))) {
+                        respond(id, "Success", "Version: 22.10.1");
+                    } else {
+                        respond(id, "Error", "Message: Module not loaded");
+                    }
+                }
                 case "logoff" -> {
                     respond(id, "Goodbye", "Message: Thanks for all the fish.");
                     socket.close();
