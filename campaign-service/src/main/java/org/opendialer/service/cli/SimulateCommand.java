@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.opendialer.engine.simulation.PolicyResult;
 import org.opendialer.engine.simulation.Scenario;
+import org.opendialer.engine.simulation.HindsightTuning;
 import org.opendialer.engine.simulation.ScenarioFile;
 import org.opendialer.engine.simulation.SimulationReport;
 import org.opendialer.engine.simulation.Simulator;
@@ -30,9 +31,16 @@ public class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--policy", split = ",", paramLabel = "POLICY",
             defaultValue = "progressive,adapt-tapered,predictive,oracle",
-            description = "Comma-separated: predictive, progressive[:factor], power:ratio, adapt-tapered, bp-feedback, oracle, agentless. "
+            description = "Comma-separated: predictive, progressive[:factor], power:ratio, adapt-tapered, bp-feedback, oracle, "
+                    + "oracle-fixed:margin, fixed-ratio:ratio, agentless. "
                     + "Default: ${DEFAULT-VALUE}.")
     List<String> policies;
+
+    @Option(names = "--tune", split = ",", paramLabel = "FAMILY",
+            description = "References tuned in hindsight on the same days, added to the policies: oracle-fixed (exact release "
+                    + "times, the smallest fixed margin that keeps the abandon target, no fallback) and fixed-ratio (the highest "
+                    + "fixed dial ratio that keeps it).")
+    List<String> tune = List.of();
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the first day (default: the scenario's seed).")
     Long seed;
@@ -60,7 +68,14 @@ public class SimulateCommand implements Callable<Integer> {
         try {
             loaded = ScenarioFile.load(scenario);
             ScenarioFile.warnings(loaded).forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-            report = Simulator.run(loaded, policies, days, seed == null ? loaded.seed() : seed, true);
+            long firstSeed = seed == null ? loaded.seed() : seed;
+            List<String> all = new java.util.ArrayList<>(policies);
+            for (String family : tune) {
+                HindsightTuning.Tuned tuned = HindsightTuning.tune(loaded, family.trim(), days, firstSeed);
+                spec.commandLine().getErr().printf("tuned %s in hindsight (%d runs)%n", tuned.policy(), tuned.runs());
+                all.add(tuned.policy());
+            }
+            report = Simulator.run(loaded, all, days, firstSeed, true);
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(e.getMessage());
         }

@@ -43,6 +43,11 @@ final class AbandonFeedback {
         this.movingRate = -1;
     }
 
+    /** A margin that never moves: for references tuned in hindsight. */
+    static AbandonFeedback fixed(double z) {
+        return new AbandonFeedback(z, 1, 0, 0, false, false);
+    }
+
     /** The abandon rate the dialer aims at: under the target, less what it cannot see. */
     double aim(PacingSettings settings) {
         return Math.max(0.002, settings.abandonTarget() * aimFraction - (knowsHiddenAbandons ? settings.hiddenAbandonRate() : 0));

@@ -24,16 +24,24 @@ abstract class LookaheadPacing implements PacingPolicy {
     private final boolean countsShareUncertainty;
     private final boolean progressiveFloor;
     private final AbandonFeedback feedback;
+    private final boolean fallsBackAtCap;
 
     /**
      * @param countsShareUncertainty demand's variance includes how uncertain the estimated answer share is
      * @param progressiveFloor       never place fewer calls than free agents
      */
     LookaheadPacing(double horizonFactor, boolean countsShareUncertainty, boolean progressiveFloor, AbandonFeedback feedback) {
+        this(horizonFactor, countsShareUncertainty, progressiveFloor, feedback, true);
+    }
+
+    /** @param fallsBackAtCap dial one call per free agent while the governor says the allowance is spent */
+    LookaheadPacing(double horizonFactor, boolean countsShareUncertainty, boolean progressiveFloor, AbandonFeedback feedback,
+                    boolean fallsBackAtCap) {
         this.horizonFactor = horizonFactor;
         this.countsShareUncertainty = countsShareUncertainty;
         this.progressiveFloor = progressiveFloor;
         this.feedback = feedback;
+        this.fallsBackAtCap = fallsBackAtCap;
     }
 
     /** The chance the agent is free to take a call at {@code now + horizon}. */
@@ -52,7 +60,7 @@ abstract class LookaheadPacing implements PacingPolicy {
     public int callsToPlace(PacingSituation s) {
         feedback.update(s);
         int progressive = Math.max(0, s.readyAgents() - s.dialsInFlight() - s.waitingCalls());
-        if (s.governor().atCap()) {
+        if (fallsBackAtCap && s.governor().atCap()) {
             return progressive;
         }
         CallStatistics stats = s.statistics();

@@ -12,15 +12,40 @@ import org.opendialer.engine.agent.AgentState;
 public final class OraclePolicy extends LookaheadPacing {
 
     private final ReleaseForecast forecast;
+    private final String name;
+    private final boolean heldToCap;
 
     public OraclePolicy(ReleaseForecast forecast) {
         super(PredictivePolicy.HORIZON_FACTOR, true, true, PredictivePolicy.feedback());
         this.forecast = forecast;
+        this.name = "oracle";
+        this.heldToCap = true;
+    }
+
+    private OraclePolicy(ReleaseForecast forecast, double fixedMargin) {
+        super(PredictivePolicy.HORIZON_FACTOR, true, true, AbandonFeedback.fixed(fixedMargin), false);
+        this.forecast = forecast;
+        this.name = "oracle-fixed:" + PacingPolicies.parameter(fixedMargin);
+        this.heldToCap = false;
+    }
+
+    /**
+     * The upper reference: exact release times, a safety margin fixed for the whole run (chosen in hindsight, per
+     * scenario, as the smallest that keeps the pooled abandon rate at the target) and no fallback at the cap, so
+     * nothing of predictive's own machinery flatters or holds it back.
+     */
+    public static OraclePolicy withFixedMargin(ReleaseForecast forecast, double margin) {
+        return new OraclePolicy(forecast, margin);
+    }
+
+    @Override
+    public boolean heldToAbandonCap() {
+        return heldToCap;
     }
 
     @Override
     public String name() {
-        return "oracle";
+        return name;
     }
 
     @Override
