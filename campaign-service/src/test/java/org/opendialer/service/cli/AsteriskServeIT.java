@@ -43,6 +43,9 @@ class AsteriskServeIT {
                 api.await("/api/agents/" + agent, Duration.ofSeconds(20), a -> a.get("state").asText().equals("ON_CALL"));
                 assertThat(asterisk.actions("Originate")).hasSize(1);
                 assertThat(asterisk.actions("Setvar")).anySatisfy(a -> assertThat(a).containsEntry("Value", "PJSIP/agent1001"));
+                // the agent is busy from the moment the call is sent to them; the attempt is bridged once Asterisk says so
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                        "BRIDGED".equals(jdbc.queryForObject("SELECT state FROM call_attempts", String.class)));
                 Map<String, Object> attempt = jdbc.queryForMap("SELECT state, server_name, channel, unique_id FROM call_attempts");
                 assertThat(attempt).containsEntry("state", "BRIDGED");
                 api.post("/api/campaigns/" + campaign + "/stop", null);
