@@ -135,7 +135,7 @@ class EmbeddedDatabaseIT {
     }
 
     private static void awaitUp(Api api, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("serve exited: " + Files.readString(log));
