@@ -8,7 +8,9 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.RangeType;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -27,7 +29,7 @@ public final class Charts {
         values.forEach((category, value) -> data.addValue(value, valueAxis, category));
         JFreeChart chart = ChartFactory.createBarChart(title, categoryAxis, valueAxis, data, PlotOrientation.VERTICAL, false, false, false);
         chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return readableWhenFlat(chart);
     }
 
     /** A line chart with one line per series, over the same categories. */
@@ -36,6 +38,18 @@ public final class Charts {
         series.forEach((name, points) -> points.forEach((category, value) -> data.addValue(value, name, category)));
         JFreeChart chart = ChartFactory.createLineChart(title, categoryAxis, valueAxis, data, PlotOrientation.VERTICAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
+        return readableWhenFlat(chart);
+    }
+
+    /**
+     * With no data, or every value zero, the automatic range shrinks to nothing around zero (an axis from -5E-9
+     * to 5E-9); at least one unit, starting at zero, keeps an empty chart readable.
+     */
+    private static JFreeChart readableWhenFlat(JFreeChart chart) {
+        NumberAxis axis = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
+        axis.setAutoRangeMinimumSize(1.0);
+        axis.setAutoRangeIncludesZero(true);
+        axis.setRangeType(RangeType.POSITIVE); // rates and counts are never negative
         return chart;
     }
 
