@@ -10,7 +10,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.data.RangeType;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -43,13 +43,23 @@ public final class Charts {
 
     /**
      * With no data, or every value zero, the automatic range shrinks to nothing around zero (an axis from -5E-9
-     * to 5E-9); at least one unit, starting at zero, keeps an empty chart readable.
+     * to 5E-9, or -0.5 to 0.5); such a chart gets the fixed range 0 to 1 instead. Values are rates and counts,
+     * never negative.
      */
     private static JFreeChart readableWhenFlat(JFreeChart chart) {
         NumberAxis axis = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
-        axis.setAutoRangeMinimumSize(1.0);
+        CategoryDataset data = chart.getCategoryPlot().getDataset();
+        double highest = 0;
+        for (int row = 0; row < data.getRowCount(); row++) {
+            for (int column = 0; column < data.getColumnCount(); column++) {
+                Number value = data.getValue(row, column);
+                highest = value == null ? highest : Math.max(highest, value.doubleValue());
+            }
+        }
         axis.setAutoRangeIncludesZero(true);
-        axis.setRangeType(RangeType.POSITIVE); // rates and counts are never negative
+        if (highest <= 0) {
+            axis.setRange(0, 1);
+        }
         return chart;
     }
 
