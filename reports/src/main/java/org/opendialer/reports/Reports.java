@@ -40,9 +40,16 @@ public final class Reports {
     public static final List<String> FUNNEL_COLUMNS = List.of("node", "reached", "ended_here", "answers");
 
     private final DataSource dataSource;
+    private final java.time.Clock clock;
 
     public Reports(DataSource dataSource) {
+        this(dataSource, java.time.Clock.systemUTC());
+    }
+
+    /** Reports as of {@code clock}'s now: an agent still logged in has worked until now, not until the range's end. */
+    public Reports(DataSource dataSource, java.time.Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     public void write(ReportRequest request, OutputStream out) throws IOException, SQLException {
@@ -84,8 +91,8 @@ public final class Reports {
         switch (r.type()) {
             case LEADS -> leadReports(r).leads(r.campaignId(), r.leads(), table);
             case LOST_CUSTOMERS -> leadReports(r).lostCustomers(r.campaignId(), r.leads(), table);
-            case CAMPAIGN -> campaignTable(new CampaignStatistics(dataSource).compute(r.campaignId(), r.from(), r.to(), r.zone()), table);
-            case AGENTS -> agentTable(new AgentStatistics(dataSource).compute(r.campaignId(), r.from(), r.to()), table);
+            case CAMPAIGN -> campaignTable(new CampaignStatistics(dataSource, clock).compute(r.campaignId(), r.from(), r.to(), r.zone()), table);
+            case AGENTS -> agentTable(new AgentStatistics(dataSource).compute(r.campaignId(), r.from(), r.to(), clock.instant()), table);
             case FUNNEL -> funnelTable(new ScriptFunnel(dataSource).compute(r.campaignId(), r.from(), r.to()), table);
         }
     }
@@ -119,12 +126,12 @@ public final class Reports {
                 }
                 html.heading("Connect rate by hour").chart(Charts.svg(charts.chart("connect-by-hour", r)));
                 try (TableWriter table = html.heading("Statistics").table(HTML_ROWS)) {
-                    campaignTable(new CampaignStatistics(dataSource).compute(r.campaignId(), r.from(), r.to(), r.zone()), table);
+                    campaignTable(new CampaignStatistics(dataSource, clock).compute(r.campaignId(), r.from(), r.to(), r.zone()), table);
                 }
             }
             case AGENTS -> {
                 try (TableWriter table = html.heading("Agents").table(HTML_ROWS)) {
-                    agentTable(new AgentStatistics(dataSource).compute(r.campaignId(), r.from(), r.to()), table);
+                    agentTable(new AgentStatistics(dataSource).compute(r.campaignId(), r.from(), r.to(), clock.instant()), table);
                 }
             }
             case FUNNEL -> {

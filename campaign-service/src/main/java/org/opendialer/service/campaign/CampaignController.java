@@ -51,6 +51,12 @@ public class CampaignController {
         return campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(form.name()), form, campaigns));
     }
 
+    /** What a new campaign starts from: every setting a create leaves out takes these values. */
+    @GetMapping("/defaults")
+    public Campaign defaults() {
+        return CampaignValidator.defaults("");
+    }
+
     @GetMapping("/{id}")
     public Campaign get(@PathVariable long id) {
         return campaigns.get(id);

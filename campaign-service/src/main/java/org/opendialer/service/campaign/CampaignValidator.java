@@ -118,7 +118,8 @@ public final class CampaignValidator {
         if (mode == DialingMode.AGENTLESS) {
             check("robotPorts", robots > 0, "agentless campaigns need at least one robot port");
         }
-        String callerId = f.callerId() == null ? b.callerId() : f.callerId().trim();
+        // a number is written with spaces, dashes, dots or brackets as often as without: keep its digits and leading +
+        String callerId = f.callerId() == null ? b.callerId() : tidyNumber(f.callerId());
         if (callerId != null && !callerId.isEmpty()) {
             check("callerId", callerId.matches("\\+?[0-9]{3,20}"), "digits, optionally with a leading +");
         }
@@ -144,6 +145,14 @@ public final class CampaignValidator {
                 telephony, region, window, maxAttempts, perDay, retry, target, abandonWindow, connect, ring, amd, action,
                 recording, order, talk, live, robots, trunks, zone, start, stop, weights == null || weights.isEmpty() ? null : weights,
                 b.rowVersion());
+    }
+
+    static String tidyNumber(String number) {
+        String trimmed = number.trim();
+        if (!trimmed.matches("\\+?[0-9 ()./\\-]*")) {
+            return trimmed; // letters or other signs: refused below as written, not silently dropped
+        }
+        return (trimmed.startsWith("+") ? "+" : "") + trimmed.replaceAll("[^0-9]", "");
     }
 
     private CallingWindow window(CallingWindow base, CampaignForm f) {

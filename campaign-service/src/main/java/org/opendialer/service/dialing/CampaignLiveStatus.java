@@ -7,9 +7,10 @@ import org.opendialer.service.campaign.CampaignStatus;
 
 /**
  * The one answer to "what is this campaign doing": its status, whether it is dialling, every reason it is
- * not (or dials less than it could), and its live metrics (null when it is not running here).
+ * not (or dials less than it could), its live metrics (null when it is not running here) and each agent logged
+ * in to it.
  */
 public record CampaignLiveStatus(long campaignId, String name, CampaignStatus status, String statusReason,
                                  boolean dialing, List<NotDialingReason> notDialingBecause, long callableLeads,
-                                 DialerMetrics metrics) {
+                                 DialerMetrics metrics, List<AgentNow> agents) {
 }

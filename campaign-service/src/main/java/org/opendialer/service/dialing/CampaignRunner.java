@@ -284,7 +284,7 @@ public class CampaignRunner implements AutoCloseable {
         }
         boolean dialing = campaign.status() == CampaignStatus.RUNNING && run != null && reasons.isEmpty();
         return new CampaignLiveStatus(campaign.id(), campaign.name(), campaign.status(), campaign.statusReason(), dialing,
-                reasons, callable, metrics);
+                reasons, callable, metrics, run == null ? List.of() : AgentNow.on(run, users));
     }
 
     // ---- agents ----------------------------------------------------------------------------
@@ -361,7 +361,7 @@ public class CampaignRunner implements AutoCloseable {
      * the agent's state (ready while on a call) with {@link IllegalStateException}: the client can resolve that,
      * so it is a conflict; any other failure stays a failure.
      */
-    private static Void agentCommand(Runnable command) {
+    static Void agentCommand(Runnable command) {
         try {
             command.run();
             return null;
@@ -370,7 +370,7 @@ public class CampaignRunner implements AutoCloseable {
         }
     }
 
-    private CampaignRun agentRun(long userId) {
+    CampaignRun agentRun(long userId) {
         Long campaignId = agentCampaign.get(userId);
         CampaignRun run = campaignId == null ? null : runs.get(campaignId);
         if (run == null) {

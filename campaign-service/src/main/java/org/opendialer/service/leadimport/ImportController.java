@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.opendialer.service.campaign.Campaign;
+import org.opendialer.service.campaign.CampaignRepository;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -36,16 +38,26 @@ public class ImportController {
 
     private final BackgroundImports imports;
     private final LeadImporter importer;
+    private final CampaignRepository campaigns;
 
-    public ImportController(BackgroundImports imports) {
+    public ImportController(BackgroundImports imports, CampaignRepository campaigns) {
         this.imports = imports;
         this.importer = imports.importer();
+        this.campaigns = campaigns;
+    }
+
+    /** The region numbers without a country code are read in: as asked, else the campaign's own, else US. */
+    private String region(String asked, long campaignId) {
+        if (asked != null && !asked.isBlank()) {
+            return asked.trim().toUpperCase();
+        }
+        return campaignId > 0 ? campaigns.find(campaignId).map(Campaign::defaultRegion).orElse("US") : "US";
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Map<String, Object>> upload(@RequestParam("file") MultipartFile file,
                                                       @RequestParam(value = "campaignId", defaultValue = "0") long campaignId,
-                                                      @RequestParam(value = "region", defaultValue = "US") String region,
+                                                      @RequestParam(value = "region", required = false) String region,
                                                       @RequestParam(value = "encoding", required = false) String encoding,
                                                       @RequestParam(value = "dedupe", defaultValue = "skip") String dedupe,
                                                       @RequestParam(value = "dnc", defaultValue = "false") boolean dnc)
@@ -61,7 +73,7 @@ public class ImportController {
         try (InputStream in = file.getInputStream()) {
             stored = imports.folders().storeUpload(name, in);
         }
-        ImportRequest request = new ImportRequest(campaignId, stored, region.toUpperCase(), encoding, null, policy, dnc,
+        ImportRequest request = new ImportRequest(campaignId, stored, region(region, campaignId), encoding, null, policy, dnc,
                 Map.of(), ImportRequest.DEFAULT_CHUNK);
         long id;
         try {

@@ -61,9 +61,10 @@ public class ReportController {
                     + request.from() + " - " + request.to() + (grade == null ? "" : " grade " + grade)
                     + (status == null ? "" : " status " + status));
         }
+        java.time.Clock asOf = java.time.Clock.fixed(clock.now(), java.time.ZoneOffset.UTC);
         StreamingResponseBody body = out -> {
             try {
-                new Reports(dataSource).write(request, out);
+                new Reports(dataSource, asOf).write(request, out);
             } catch (SQLException e) {
                 throw new UncheckedIOException(new IOException("report failed", e)); // the cause is logged, never sent
             }

@@ -56,6 +56,15 @@ public class ScriptController {
         return scripts.list();
     }
 
+    /** The script as an agent reads it: each node's name and prompt, in the order of the YAML, placeholders left in. */
+    @GetMapping("/api/scripts/{id}/prompts")
+    public java.util.List<Map<String, String>> prompts(@PathVariable long id) {
+        String body = scripts.body(id).orElseThrow(() -> new NotFoundException("no script with id " + id));
+        org.opendialer.speech.script.TalkTrack track = org.opendialer.speech.script.TalkTrackLoader.parse("script " + id, body);
+        return track.nodes().values().stream().filter(n -> n.say() != null && !n.say().isBlank())
+                .map(n -> Map.of("node", n.id(), "prompt", n.say())).toList();
+    }
+
     @GetMapping("/api/scripts/{id}")
     public Map<String, Object> get(@PathVariable long id) {
         return Map.of("id", id, "body", scripts.body(id).orElseThrow(() -> new NotFoundException("no script with id " + id)));

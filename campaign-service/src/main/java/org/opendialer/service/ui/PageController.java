@@ -2,6 +2,7 @@ package org.opendialer.service.ui;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.opendialer.service.campaign.CampaignForm;
@@ -24,11 +25,18 @@ public class PageController {
     private final UserDirectory users;
     private final CampaignRepository campaigns;
     private final MessageSource messages;
+    private final ServerMessages serverMessages;
 
-    public PageController(UserDirectory users, CampaignRepository campaigns, MessageSource messages) {
+    public PageController(UserDirectory users, CampaignRepository campaigns, MessageSource messages, ServerMessages serverMessages) {
         this.users = users;
         this.campaigns = campaigns;
         this.messages = messages;
+        this.serverMessages = serverMessages;
+    }
+
+    @ModelAttribute("serverMessages")
+    public java.util.List<java.util.List<String>> serverMessages(Locale locale) {
+        return serverMessages.catalogue(locale);
     }
 
     @ModelAttribute("me")
@@ -110,11 +118,17 @@ public class PageController {
     }
 
     @GetMapping("/leads/{id}")
-    public String lead(@PathVariable long id, Model model) {
+    public String lead(@PathVariable long id, Model model, Locale locale) {
         if (id <= 0) {
             throw new NotFoundException("no lead with id " + id);
         }
         model.addAttribute("leadId", id);
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String field : List.of("phone_e164", "phone_type", "time_zone", "company", "email", "status", "interest_grade", "interest_score",
+                "lost_status", "customer_status", "customer_since", "last_purchase", "churned_at", "attempt_count", "last_disposition")) {
+            fields.put(field, messages.getMessage("leadField." + field, null, field, locale));
+        }
+        model.addAttribute("leadFields", fields);
         return "lead";
     }
 }

@@ -147,12 +147,12 @@ class BrowserIT {
         wait.until(d -> !d.findElements(By.name("name")).isEmpty());
         set("name", "Browser spring offer");
         set("mode", "PROGRESSIVE");
-        set("abandonTarget", "0.2");
+        set("abandonTarget", "20"); // percent: over the 5 % the rules allow
         browser.findElement(By.id("save")).click();
         wait.until(d -> !d.findElements(By.id("error-abandonTarget")).isEmpty());
         assertThat(text("error-abandonTarget")).isNotBlank();
         shot("manager-campaign-validation");
-        set("abandonTarget", "0.03");
+        set("abandonTarget", "3");
         set("windowStart", "00:00");
         set("windowEnd", "23:59");
         for (WebElement day : browser.findElements(By.name("windowDays"))) {

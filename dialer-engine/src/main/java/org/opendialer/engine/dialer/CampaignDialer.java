@@ -229,6 +229,18 @@ public final class CampaignDialer implements CallEventListener {
         return place(lead, agentId);
     }
 
+    /**
+     * Preview mode: the agent passes on the lead it previewed. The lead goes back to the list, offered again no
+     * sooner than {@code later}, and the agent previews the next one.
+     */
+    public Optional<DialLead> skipPreview(long agentId, Duration later) {
+        DialLead lead = previews.remove(agentId);
+        if (lead != null) {
+            leads.putBack(lead, clock.now().plus(later));
+        }
+        return previewNext(agentId);
+    }
+
     // ---- pacing tick -----------------------------------------------------------------------
 
     private void tick() {

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 
@@ -27,7 +29,7 @@ public final class Charts {
         values.forEach((category, value) -> data.addValue(value, valueAxis, category));
         JFreeChart chart = ChartFactory.createBarChart(title, categoryAxis, valueAxis, data, PlotOrientation.VERTICAL, false, false, false);
         chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return readableWhenFlat(chart);
     }
 
     /** A line chart with one line per series, over the same categories. */
@@ -36,6 +38,28 @@ public final class Charts {
         series.forEach((name, points) -> points.forEach((category, value) -> data.addValue(value, name, category)));
         JFreeChart chart = ChartFactory.createLineChart(title, categoryAxis, valueAxis, data, PlotOrientation.VERTICAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
+        return readableWhenFlat(chart);
+    }
+
+    /**
+     * With no data, or every value zero, the automatic range shrinks to nothing around zero (an axis from -5E-9
+     * to 5E-9, or -0.5 to 0.5); such a chart gets the fixed range 0 to 1 instead. Values are rates and counts,
+     * never negative.
+     */
+    private static JFreeChart readableWhenFlat(JFreeChart chart) {
+        NumberAxis axis = (NumberAxis) chart.getCategoryPlot().getRangeAxis();
+        CategoryDataset data = chart.getCategoryPlot().getDataset();
+        double highest = 0;
+        for (int row = 0; row < data.getRowCount(); row++) {
+            for (int column = 0; column < data.getColumnCount(); column++) {
+                Number value = data.getValue(row, column);
+                highest = value == null ? highest : Math.max(highest, value.doubleValue());
+            }
+        }
+        axis.setAutoRangeIncludesZero(true);
+        if (highest <= 0) {
+            axis.setRange(0, 1);
+        }
         return chart;
     }
 

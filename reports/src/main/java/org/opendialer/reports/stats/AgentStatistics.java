@@ -27,7 +27,8 @@ public final class AgentStatistics {
         this.dataSource = dataSource;
     }
 
-    public List<Row> compute(long campaignId, Instant from, Instant to) throws SQLException {
+    /** As of {@code now}: a state still open (an agent logged in right now) counts only up to {@code now}. */
+    public List<Row> compute(long campaignId, Instant from, Instant to, Instant now) throws SQLException {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Timestamp f = Timestamp.from(from);
         Timestamp t = Timestamp.from(to);
@@ -37,7 +38,7 @@ public final class AgentStatistics {
                 + "ORDER BY s.agent_id", campaignId, t, f);
         for (Map<String, Object> agent : agents) {
             long id = ((Number) agent.get("agent_id")).longValue();
-            AgentTimes times = AgentTimes.read(dataSource, campaignId, id, from, to);
+            AgentTimes times = AgentTimes.read(dataSource, campaignId, id, from, to, now);
             long calls = jdbc.queryForObject("SELECT COUNT(*) FROM call_attempts WHERE campaign_id = ? AND agent_id = ? "
                     + "AND placed_at >= ? AND placed_at < ?", Long.class, campaignId, id, f, t);
             Map<String, Long> dispositions = new TreeMap<>();

@@ -12,14 +12,17 @@ import javax.sql.DataSource;
 
 /**
  * Time agents spent in each state (and paused for each reason) from {@code agent_state_log}, clipped to
- * {@code [from, to)}; a state still open counts until {@code to}.
+ * {@code [from, to)}. A state still open counts until {@code now} (or {@code to} when that is earlier): the time
+ * after now has not happened yet, so a report whose range runs to the end of today counts no hours to come.
  */
 final class AgentTimes {
 
     private final Map<String, Double> seconds = new HashMap<>();
     private final Map<String, Long> counts = new HashMap<>();
 
-    static AgentTimes read(DataSource dataSource, long campaignId, Long agentId, Instant from, Instant to) throws SQLException {
+    static AgentTimes read(DataSource dataSource, long campaignId, Long agentId, Instant from, Instant to, Instant now)
+            throws SQLException {
+        Instant openUntil = now.isBefore(to) ? now : to;
         AgentTimes times = new AgentTimes();
         String sql = "SELECT state, reason, started_at, ended_at FROM agent_state_log WHERE campaign_id = ? AND started_at < ? "
                 + "AND (ended_at IS NULL OR ended_at > ?)" + (agentId == null ? "" : " AND agent_id = ?");
@@ -35,7 +38,7 @@ final class AgentTimes {
                     String state = rs.getString(1);
                     Instant start = rs.getTimestamp(3).toInstant();
                     Timestamp endTs = rs.getTimestamp(4);
-                    Instant end = endTs == null ? to : endTs.toInstant();
+                    Instant end = endTs == null ? openUntil : endTs.toInstant();
                     double s = Math.max(0, (Math.min(end.toEpochMilli(), to.toEpochMilli())
                             - Math.max(start.toEpochMilli(), from.toEpochMilli())) / 1000.0);
                     times.seconds.merge(state, s, Double::sum);

@@ -29,9 +29,16 @@ public final class CampaignStatistics {
     }
 
     private final DataSource dataSource;
+    private final java.time.Clock clock;
 
     public CampaignStatistics(DataSource dataSource) {
+        this(dataSource, java.time.Clock.systemUTC());
+    }
+
+    /** Agent hours count an open state up to {@code clock}'s now. */
+    public CampaignStatistics(DataSource dataSource, java.time.Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     public Result compute(long campaignId, Instant from, Instant to, ZoneId zone) throws SQLException {
@@ -80,7 +87,7 @@ public final class CampaignStatistics {
                 }
             }
         }
-        AgentTimes times = AgentTimes.read(dataSource, campaignId, null, from, to);
+        AgentTimes times = AgentTimes.read(dataSource, campaignId, null, from, to, clock.instant());
         double agentHours = times.loggedInSeconds() / 3600.0;
         return new Result(total, today.abandonRate(), day.abandonRate(), month.abandonRate(),
                 CallCounts.ratio(times.seconds("WRAP_UP"), times.count("WRAP_UP")),
