@@ -306,9 +306,8 @@ public class CampaignRunner implements AutoCloseable {
         java.util.Set<String> skills = new java.util.HashSet<>(user.skills());
         skills.add(LeadStore.agentSkill(user.id()));
         run.onClock(() -> {
-            if (run.dialer().roster().find(userId).isEmpty()) {
-                run.dialer().login(new AgentEndpoint(userId, endpoint), skills);
-            }
+            // logging in again keeps the agent's state; it calls the agent's phone again if it has dropped
+            run.dialer().login(new AgentEndpoint(userId, endpoint), skills);
             return null;
         });
         agentCampaign.put(userId, campaignId);

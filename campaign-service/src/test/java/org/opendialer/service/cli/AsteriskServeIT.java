@@ -41,8 +41,11 @@ class AsteriskServeIT {
                 api.post("/api/agents/" + agent + "/ready", null);
 
                 api.await("/api/agents/" + agent, Duration.ofSeconds(20), a -> a.get("state").asText().equals("ON_CALL"));
-                assertThat(asterisk.actions("Originate")).hasSize(1);
-                assertThat(asterisk.actions("Setvar")).anySatisfy(a -> assertThat(a).containsEntry("Value", "PJSIP/agent1001"));
+                assertThat(asterisk.actions("Originate")).as("the agent's phone once at log-in, then the call")
+                        .extracting(a -> a.get("Channel") + " " + a.get("Context"))
+                        .containsExactly("PJSIP/agent1001 dialer-agent-line", "PJSIP/14155550101@trunk1 dialer-outbound");
+                assertThat(asterisk.actions("Redirect")).singleElement().satisfies(a -> assertThat(a)
+                        .containsEntry("Context", "dialer-agent").containsEntry("Exten", Long.toString(agent)));
                 // the agent is busy from the moment the call is sent to them; the attempt is bridged once Asterisk says so
                 org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
                         "BRIDGED".equals(jdbc.queryForObject("SELECT state FROM call_attempts", String.class)));

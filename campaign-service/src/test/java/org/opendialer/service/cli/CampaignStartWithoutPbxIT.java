@@ -54,7 +54,7 @@ class CampaignStartWithoutPbxIT {
     @Test
     void startingOnAnAsteriskWithoutTheDialersDialplanIsRefusedNamingTheMissingContext() throws Exception {
         try (org.opendialer.engine.asterisk.TestAmiServer asterisk = new org.opendialer.engine.asterisk.TestAmiServer("s3cret", java.util.Map.of())) {
-            asterisk.dialplan(java.util.Set.of("dialer-outbound", "dialer-agent", "dialer-message"));
+            asterisk.dialplan(java.util.Set.of("dialer-outbound", "dialer-agent-line", "dialer-agent", "dialer-message"));
             ServeCommand serve = new ServeCommand();
             serve.database.url = "jdbc:h2:mem:noctx" + UUID.randomUUID().toString().replace("-", "")
                     + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";

@@ -11,6 +11,11 @@ import org.opendialer.engine.telephony.AgentEndpoint;
  */
 public final class Agent {
 
+    /** Pause reason while the agent's phone is being called into the agent's bridge (at log-in, or ready after a drop). */
+    public static final String PHONE_CONNECTING = "PHONE_CONNECTING";
+    /** Pause reason (followed by the detail) when the agent's phone dropped off its line or never answered. */
+    public static final String PHONE_DISCONNECTED = "PHONE_DISCONNECTED";
+
     private final AgentEndpoint endpoint;
     private final Set<String> skills;
     private AgentState state = AgentState.LOGGED_OUT;

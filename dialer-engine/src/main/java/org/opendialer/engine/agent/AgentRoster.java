@@ -36,6 +36,15 @@ public final class AgentRoster {
 
     /** Logs an agent in as READY; logging in again only refreshes the skills. */
     public Agent login(AgentEndpoint endpoint, Set<String> skills) {
+        return login(endpoint, skills, AgentState.READY, null);
+    }
+
+    /** Logs an agent in as PAUSED with {@code reason} (their phone is still being called); logged in already: skills only. */
+    public Agent loginPaused(AgentEndpoint endpoint, Set<String> skills, String reason) {
+        return login(endpoint, skills, AgentState.PAUSED, reason);
+    }
+
+    private Agent login(AgentEndpoint endpoint, Set<String> skills, AgentState first, String reason) {
         Agent agent = agents.get(endpoint.agentId());
         if (agent == null || !agent.skills().equals(Set.copyOf(skills))) {
             Agent fresh = new Agent(endpoint, skills);
@@ -46,7 +55,7 @@ public final class AgentRoster {
             agent = fresh;
         }
         if (agent.state() == AgentState.LOGGED_OUT) {
-            move(agent, AgentState.READY, null, null);
+            move(agent, first, null, reason);
         }
         return agent;
     }

@@ -2,7 +2,6 @@ package org.opendialer.engine.asterisk;
 
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.ConfbridgeJoinEvent;
-import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -22,8 +21,8 @@ import org.opendialer.engine.telephony.CallEvent;
  *   HangupRequest or Hangup, which come before or after the OriginateResponse; the call ends when both the
  *   response and a cause are in (a ring timeout, Reason 3, needs no cause);</li>
  *   <li>the AMD verdict is the dialplan's {@code DIALER_AMD_RESULT=<AMDSTATUS>/<AMDCAUSE>};</li>
- *   <li>a call sent to an agent is connected only when Asterisk puts it in a bridge (BridgeEnter, ConfbridgeJoin);
- *   the agent leg's DialEnd other than ANSWER says the agent's phone did not take it.</li>
+ *   <li>a call sent to an agent is connected only when Asterisk puts it in the agent's conference (ConfbridgeJoin
+ *   or BridgeEnter of the callee) while the agent's phone is there; otherwise the agent was unreachable.</li>
  * </ul>
  * Called on the AMI event thread of the call's server.
  */
@@ -59,8 +58,6 @@ final class AmiEventTranslator {
             variable(call, var);
         } else if (event instanceof BridgeEnterEvent || event instanceof ConfbridgeJoinEvent) {
             bridged(call);
-        } else if (event instanceof DialEndEvent dialEnd) {
-            agentDialEnded(call, dialEnd);
         } else if (event instanceof HangupEvent hangup) {
             hungUp(call, hangup);
         }
@@ -106,20 +103,15 @@ final class AmiEventTranslator {
 
     private void bridged(AsteriskCall call) {
         long agent = call.agentPending;
-        if (agent != 0) {
-            call.agentPending = 0;
-            telephony.emit(new CallEvent.CallBridged(call.attempt, telephony.now(), agent));
+        if (agent == 0) {
+            return;
         }
-    }
-
-    /** DialEnd of the dialplan's Dial() to the agent: the callee's channel is the caller there. */
-    private void agentDialEnded(AsteriskCall call, DialEndEvent dialEnd) {
-        long agent = call.agentPending;
-        String status = dialEnd.getDialStatus();
-        if (agent != 0 && call.uniqueId.equals(dialEnd.getUniqueId()) && status != null && !"ANSWER".equalsIgnoreCase(status)) {
-            call.agentPending = 0;
-            telephony.emit(new CallEvent.AgentUnreached(call.attempt, telephony.now(), agent,
-                    "agent phone " + call.agentEndpoint + ": " + status));
+        call.agentPending = 0;
+        String unreachable = telephony.agentUnreachable(agent, call.server);
+        if (unreachable == null) {
+            telephony.emit(new CallEvent.CallBridged(call.attempt, telephony.now(), agent));
+        } else {
+            telephony.emit(new CallEvent.AgentUnreached(call.attempt, telephony.now(), agent, unreachable));
         }
     }
 

@@ -15,7 +15,6 @@ import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
-import org.asteriskjava.manager.action.SetVarAction;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.event.ConnectEvent;
@@ -35,6 +34,7 @@ import org.opendialer.engine.call.AttemptId;
 import org.opendialer.engine.call.CallResult;
 import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.engine.telephony.AgentEndpoint;
+import org.opendialer.engine.telephony.AgentLineEvent;
 import org.opendialer.engine.telephony.CallEvent;
 import org.opendialer.engine.telephony.CallEventListener;
 import org.opendialer.engine.telephony.OriginateRequest;
@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * The dialer's telephony on Asterisk. Each call is originated asynchronously into the dialplan context
  * {@value #OUTBOUND} with the unique id chosen by the dialer ({@code dialer-<attempt>}), so every AMI event
  * of the call names its attempt; the attempt and campaign ids travel as channel variables. Calls are
- * spread over the servers by free capacity; a server whose connection is down takes no calls. Answered
- * calls are redirected: to {@value #AGENT} (with AGENT_ENDPOINT set) for an agent, to {@value #ROBOT}, to
+ * spread over the servers by free capacity; a server whose connection is down takes no calls. Each logged-in
+ * agent's phone is called once into the agent's own conference ({@link AgentLines}). Answered calls are
+ * redirected: into that conference ({@value #AGENT}, Exten = agent id), to {@value #ROBOT}, to
  * {@value #SAFE_HARBOUR} or {@value #MESSAGE}. See {@code dialer-engine/asterisk/} for the dialplan.
  */
 public final class AsteriskTelephony implements Telephony {
@@ -67,10 +68,17 @@ public final class AsteriskTelephony implements Telephony {
     private final Map<String, AsteriskCall> byUniqueId = new ConcurrentHashMap<>();
     private final Map<String, Server> serverOf = new ConcurrentHashMap<>();
     private final AmiEventTranslator translator = new AmiEventTranslator(this);
+    private final AgentLines agentLines;
     private volatile CallEventListener listener = event -> { };
 
     public AsteriskTelephony(DialerClock clock, List<AsteriskServer> configured) {
+        this(clock, configured, AgentLines.RING);
+    }
+
+    /** @param agentRing how long an agent's phone rings when the agent logs in (30 s unless told otherwise) */
+    public AsteriskTelephony(DialerClock clock, List<AsteriskServer> configured, Duration agentRing) {
         this.clock = clock;
+        this.agentLines = new AgentLines(this, agentRing);
         for (AsteriskServer config : configured) {
             servers.add(new Server(config));
         }
@@ -162,16 +170,39 @@ public final class AsteriskTelephony implements Telephony {
     }
 
     @Override
+    public boolean connectAgent(AgentEndpoint agent) {
+        agentLines.connect(agent);
+        return false;
+    }
+
+    @Override
+    public void disconnectAgent(long agentId) {
+        agentLines.disconnect(agentId);
+    }
+
+    /**
+     * Redirects the callee into the agent's conference ({@value #AGENT}, Exten = the agent's id), where the agent's
+     * phone waits; connected only when Asterisk reports the callee there (see AmiEventTranslator).
+     */
+    @Override
     public void bridge(AttemptId attempt, AgentEndpoint agent) {
         AsteriskCall call = calls.get(attempt);
         if (call == null) {
             return;
         }
-        // connected only when Asterisk reports the bridge (see AmiEventTranslator), not when asked for it
+        String unreachable = agentLines.unreachable(agent.agentId(), call.server);
+        if (unreachable != null) {
+            emit(new CallEvent.AgentUnreached(attempt, clock.now(), agent.agentId(), unreachable));
+            return;
+        }
         call.agentEndpoint = agent.endpoint();
         call.agentPending = agent.agentId();
-        send(call, setVar(call, "AGENT_ENDPOINT", agent.endpoint()));
-        send(call, redirect(call, AGENT));
+        send(call, new RedirectAction(call.target(), AGENT, Long.toString(agent.agentId()), 1));
+    }
+
+    /** Why the agent's phone cannot take a call on {@code server} now, or null when it can. */
+    String agentUnreachable(long agentId, String server) {
+        return agentLines.unreachable(agentId, server);
     }
 
     @Override
@@ -210,6 +241,7 @@ public final class AsteriskTelephony implements Telephony {
 
     @Override
     public void close() {
+        agentLines.disconnectAll();
         for (Server s : servers) {
             if (s.connection != null && s.connection.getState() == ManagerConnectionState.CONNECTED) {
                 s.connection.logoff();
@@ -226,10 +258,6 @@ public final class AsteriskTelephony implements Telephony {
 
     private static RedirectAction redirect(AsteriskCall call, String context) {
         return new RedirectAction(call.target(), context, "s", 1);
-    }
-
-    private static SetVarAction setVar(AsteriskCall call, String name, String value) {
-        return new SetVarAction(call.target(), name, value);
     }
 
     private void send(AsteriskCall call, ManagerAction action) {
@@ -259,6 +287,9 @@ public final class AsteriskTelephony implements Telephony {
             return;
         }
         if (event instanceof OriginateResponseEvent response) {
+            if (agentLines.originateResponse(response)) {
+                return;
+            }
             AsteriskCall call = response.getUniqueId() != null ? byUniqueId.get(response.getUniqueId()) : null;
             if (call == null && response.getActionId() != null && response.getActionId().startsWith("attempt-")) {
                 call = calls.get(new AttemptId(Long.parseLong(response.getActionId().substring("attempt-".length()))));
@@ -272,6 +303,8 @@ public final class AsteriskTelephony implements Telephony {
         AsteriskCall call = uniqueId == null ? null : byUniqueId.get(uniqueId);
         if (call != null) {
             translator.onCallEvent(call, event);
+        } else if (agentLines.owns(uniqueId)) {
+            agentLines.onEvent(uniqueId, event);
         }
     }
 
@@ -292,6 +325,7 @@ public final class AsteriskTelephony implements Telephony {
             LOG.warn("Could not list the channels of {} after reconnecting: {}", server.config.name(), e.getMessage());
             return;
         }
+        agentLines.reconcile(server.config.name(), alive);
         for (AsteriskCall call : List.copyOf(calls.values())) {
             if (serverOf.get(call.uniqueId) == server && !alive.contains(call.uniqueId)) {
                 ended(call, call.answered ? CallResult.HUMAN : CallResult.FAILED, 0, "channel gone after the AMI connection was lost");
@@ -366,8 +400,43 @@ public final class AsteriskTelephony implements Telephony {
         listener.onEvent(event);
     }
 
+    void emitAgentLine(AgentLineEvent event) {
+        listener.onAgentLine(event);
+    }
+
     java.time.Instant now() {
         return clock.now();
+    }
+
+    long nowMillis() {
+        return clock.nowMillis();
+    }
+
+    /** The server agents' phones are called on: the first one up (calls on another cannot reach them). */
+    String serverForAgents() {
+        return servers.stream().filter(Server::up).map(s -> s.config.name()).findFirst().orElse(null);
+    }
+
+    /**
+     * Sends an action to the named server; {@code refused} hears the message of an Error response.
+     *
+     * @return why it could not be sent, or null
+     */
+    String sendTo(String serverName, ManagerAction action, java.util.function.Consumer<String> refused) {
+        Server server = servers.stream().filter(s -> s.config.name().equals(serverName)).findFirst().orElse(null);
+        if (server == null || server.connection == null) {
+            return "server " + serverName + " unknown or not connected";
+        }
+        try {
+            server.connection.sendAction(action, response -> {
+                if (refused != null && response != null && "Error".equalsIgnoreCase(response.getResponse())) {
+                    refused.accept(response.getMessage());
+                }
+            });
+            return null;
+        } catch (IOException | IllegalStateException e) {
+            return "server " + serverName + " unreachable: " + e.getMessage();
+        }
     }
 
     /** A configured server and its AMI connection. */

@@ -20,7 +20,7 @@ import org.asteriskjava.manager.response.ManagerResponse;
 final class DialplanReadiness {
 
     /** Contexts every campaign's calls pass through (see dialer-engine/asterisk/extensions_dialer.conf). */
-    static final List<String> CONTEXTS = List.of(AsteriskTelephony.OUTBOUND, AsteriskTelephony.AGENT,
+    static final List<String> CONTEXTS = List.of(AsteriskTelephony.OUTBOUND, AgentLines.LINE, AsteriskTelephony.AGENT,
             AsteriskTelephony.SAFE_HARBOUR, AsteriskTelephony.MESSAGE);
     private static final long TIMEOUT_MS = 10_000;
 

@@ -25,6 +25,8 @@ import org.opendialer.engine.pacing.CallStatistics;
 import org.opendialer.engine.pacing.PacingPolicy;
 import org.opendialer.engine.pacing.PacingSettings;
 import org.opendialer.engine.pacing.PacingSituation;
+import org.opendialer.engine.telephony.AgentEndpoint;
+import org.opendialer.engine.telephony.AgentLineEvent;
 import org.opendialer.engine.telephony.CallEvent;
 import org.opendialer.engine.telephony.CallEventListener;
 import org.opendialer.engine.telephony.OriginateRequest;
@@ -61,6 +63,8 @@ public final class CampaignDialer implements CallEventListener {
     private final Map<Long, Long> wrapStartedAt = new HashMap<>();
     private final Map<Long, String> pauseAfterWrap = new HashMap<>();
     private final Map<Long, DialLead> previews = new HashMap<>();
+    /** Agents whose phone is in their bridge (true) or being called (false); absent: not on the line. */
+    private final Map<Long, Boolean> phones = new HashMap<>();
     private final List<Consumer<AttemptOutcome>> outcomeListeners = new ArrayList<>();
     private final Situation situation = new Situation();
     private final AgentTime agentTime = new AgentTime();
@@ -158,12 +162,38 @@ public final class CampaignDialer implements CallEventListener {
 
     // ---- agents ----------------------------------------------------------------------------
 
-    public void login(org.opendialer.engine.telephony.AgentEndpoint endpoint, Set<String> skills) {
-        roster.login(endpoint, skills);
-        connectWaiting();
+    /**
+     * Logs the agent in and has the telephony call the agent's phone into the agent's own bridge, once for the
+     * session: the agent is READY when the phone is there (at once on the simulated PBX) and PAUSED
+     * {@link Agent#PHONE_CONNECTING} until then. Logging in again refreshes the skills, and calls the phone again if
+     * it has dropped.
+     */
+    public void login(AgentEndpoint endpoint, Set<String> skills) {
+        long id = endpoint.agentId();
+        boolean loggedIn = roster.find(id).filter(a -> a.state() != AgentState.LOGGED_OUT).isPresent();
+        if (loggedIn) {
+            roster.login(endpoint, skills);
+            if (!phones.containsKey(id)) {
+                callPhone(roster.find(id).orElseThrow());
+            }
+        } else if (telephony.connectAgent(endpoint)) {
+            phones.put(id, true);
+            roster.login(endpoint, skills);
+            connectWaiting();
+        } else {
+            phones.put(id, false);
+            roster.loginPaused(endpoint, skills, Agent.PHONE_CONNECTING);
+        }
     }
 
+    /** Ready for calls; an agent whose phone has dropped has it called again and is ready once it is back. */
     public void ready(long agentId) {
+        Agent agent = roster.find(agentId).orElse(null);
+        boolean offCall = agent != null && (agent.state() == AgentState.PAUSED || agent.state() == AgentState.WRAP_UP);
+        if (offCall && !Boolean.TRUE.equals(phones.get(agentId))) {
+            callPhone(agent);
+            return;
+        }
         roster.ready(agentId);
         connectWaiting();
     }
@@ -175,6 +205,63 @@ public final class CampaignDialer implements CallEventListener {
     public void logout(long agentId) {
         roster.logout(agentId);
         wrapStartedAt.remove(agentId);
+        if (phones.remove(agentId) != null) {
+            telephony.disconnectAgent(agentId);
+        }
+    }
+
+    /** True while the agent's phone is in the agent's bridge, waiting for calls. */
+    public boolean phoneOnLine(long agentId) {
+        return Boolean.TRUE.equals(phones.get(agentId));
+    }
+
+    private void callPhone(Agent agent) {
+        long id = agent.id();
+        if (!phones.containsKey(id) && telephony.connectAgent(agent.endpoint())) {
+            phones.put(id, true);
+            if (agent.state() == AgentState.PAUSED) {
+                roster.ready(id);
+                connectWaiting();
+            }
+            return;
+        }
+        phones.putIfAbsent(id, false);
+        if (agent.state() == AgentState.PAUSED || agent.state() == AgentState.READY) {
+            roster.pause(id, Agent.PHONE_CONNECTING);
+        }
+    }
+
+    private void agentLine(AgentLineEvent event) {
+        long id = event.agentId();
+        Agent agent = roster.find(id).filter(a -> a.state() != AgentState.LOGGED_OUT).orElse(null);
+        if (event instanceof AgentLineEvent.AgentConnected) {
+            if (agent == null || !phones.containsKey(id)) {
+                telephony.disconnectAgent(id); // logged out while the phone rang
+                return;
+            }
+            phones.put(id, true);
+            String pending = pauseAfterWrap.get(id);
+            if (pending != null && pending.startsWith(Agent.PHONE_DISCONNECTED)) {
+                pauseAfterWrap.remove(id);
+            }
+            if (agent.state() == AgentState.PAUSED && Agent.PHONE_CONNECTING.equals(agent.pauseReason())) {
+                roster.ready(id);
+                connectWaiting();
+            }
+        } else if (event instanceof AgentLineEvent.AgentPhoneDropped dropped) {
+            if (agent == null || phones.remove(id) == null) {
+                return;
+            }
+            String reason = Agent.PHONE_DISCONNECTED + ": " + dropped.reason();
+            Attempt bridging = attempts.values().stream().filter(a -> a.bridging && a.agentId == id).findFirst().orElse(null);
+            if (bridging != null) {
+                agentUnreached(bridging, reason);
+            } else if (agent.state() == AgentState.ON_CALL || agent.state() == AgentState.WRAP_UP) {
+                pauseAfterWrap.put(id, reason);
+            } else {
+                roster.phoneUnreachable(id, reason);
+            }
+        }
     }
 
     /** The agent set a disposition: wrap-up is over and the agent is ready, or paused if asked for. */
@@ -332,6 +419,11 @@ public final class CampaignDialer implements CallEventListener {
         clock.execute(() -> handle(event));
     }
 
+    @Override
+    public void onAgentLine(AgentLineEvent event) {
+        clock.execute(() -> agentLine(event));
+    }
+
     private void handle(CallEvent event) {
         Attempt attempt = attempts.get(event.attemptId());
         if (attempt == null) {
@@ -445,7 +537,7 @@ public final class CampaignDialer implements CallEventListener {
     /**
      * Sends the call to the agent. The agent is taken and the call counts as connected for pacing at once, but it
      * is stored as bridged only when the telephony reports the bridge; if that does not happen within the connect
-     * deadline (the agent's phone did not answer), the callee hears the safe-harbour message and the call is
+     * deadline (the agent's line is gone or the telephony lost the call), the callee hears the safe-harbour message and the call is
      * abandoned.
      */
     private void bridge(Attempt attempt, long agentId) {
@@ -455,7 +547,7 @@ public final class CampaignDialer implements CallEventListener {
         connected++;
         Agent agent = roster.find(agentId).orElseThrow();
         attempt.deadline = clock.schedule(settings.compliance().connectDeadline(),
-                () -> agentUnreached(attempt, "agent's phone did not answer within the connect deadline"));
+                () -> agentUnreached(attempt, "the call did not reach the agent's bridge within the connect deadline"));
         telephony.bridge(attempt.id, agent.endpoint());
     }
 
@@ -557,7 +649,7 @@ public final class CampaignDialer implements CallEventListener {
                 connected--;
                 if (attempt.bridging) {
                     attempt.deadline.cancel();
-                    attempt.bridgedAtMillis = now; // the callee hung up while the agent's phone was being rung
+                    attempt.bridgedAtMillis = now; // the callee hung up in the milliseconds the move into the bridge took
                 }
                 double talk = (now - attempt.bridgedAtMillis) / 1000.0;
                 statistics.talkEnded(talk);

@@ -122,6 +122,16 @@ public final class SimulatedPbx implements Telephony {
         });
     }
 
+    /** A simulated agent's phone is on the line the moment the agent logs in. */
+    @Override
+    public boolean connectAgent(AgentEndpoint agent) {
+        return true;
+    }
+
+    @Override
+    public void disconnectAgent(long agentId) {
+    }
+
     @Override
     public void bridge(AttemptId attempt, AgentEndpoint agent) {
         Line line = lines.get(attempt);

@@ -16,7 +16,23 @@ public interface Telephony extends AutoCloseable {
     /** Places a call; a refused request still ends in an {@link CallEvent.CallEnded} for its attempt. */
     void originate(OriginateRequest request);
 
-    /** Connects an answered call to an agent's phone. */
+    /**
+     * Calls the agent's phone once, for the whole session, and keeps it in the agent's own bridge (hearing silence
+     * between calls) until {@link #disconnectAgent}; answered calls are then put through without ringing it again.
+     *
+     * @return true when the phone is on the line already (the simulated PBX); false when an
+     *         {@link AgentLineEvent.AgentConnected} or {@link AgentLineEvent.AgentPhoneDropped} will follow
+     */
+    boolean connectAgent(AgentEndpoint agent);
+
+    /** Hangs up the agent's line (the agent logged out); nothing is reported for it. */
+    void disconnectAgent(long agentId);
+
+    /**
+     * Moves an answered call into the bridge where the agent's phone waits. It is connected when
+     * {@link CallEvent.CallBridged} says the two are in one bridge; {@link CallEvent.AgentUnreached} when the
+     * agent's phone is not there.
+     */
     void bridge(AttemptId attempt, AgentEndpoint agent);
 
     /** Hands an answered call to the speech robot. */

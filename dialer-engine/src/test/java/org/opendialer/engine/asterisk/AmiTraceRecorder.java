@@ -111,19 +111,29 @@ public final class AmiTraceRecorder implements AutoCloseable {
         return events.stream().filter(e -> e.about(uniqueId)).toList();
     }
 
-    /** Waits until an event about the call matches, and returns it. */
+    /** Every event received so far. */
+    public synchronized List<Received> all() {
+        return List.copyOf(events);
+    }
+
+    /** Waits until any event matches, and returns it. */
+    public Received awaitAny(Predicate<Received> wanted, Duration timeout) throws InterruptedException {
+        return await(null, wanted, timeout);
+    }
+
+    /** Waits until an event about the call (null: any event) matches, and returns it. */
     public synchronized Received await(String uniqueId, Predicate<Received> wanted, Duration timeout) throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();
         while (true) {
             for (Received e : events) {
-                if (e.about(uniqueId) && wanted.test(e)) {
+                if ((uniqueId == null || e.about(uniqueId)) && wanted.test(e)) {
                     return e;
                 }
             }
             long left = until - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("no matching AMI event about " + uniqueId + " within " + timeout + "; got " + of(uniqueId).stream()
-                        .map(Received::name).toList());
+                throw new AssertionError("no matching AMI event about " + uniqueId + " within " + timeout + "; got "
+                        + (uniqueId == null ? events.size() + " events" : of(uniqueId).stream().map(Received::name).toList()));
             }
             wait(Math.max(1, left / 1_000_000));
         }

@@ -18,7 +18,9 @@ import org.opendialer.engine.call.CampaignId;
 import org.opendialer.engine.call.PhoneNumber;
 import org.opendialer.engine.clock.SystemClock;
 import org.opendialer.engine.telephony.AgentEndpoint;
+import org.opendialer.engine.telephony.AgentLineEvent;
 import org.opendialer.engine.telephony.CallEvent;
+import org.opendialer.engine.telephony.CallEventListener;
 import org.opendialer.engine.telephony.OriginateRequest;
 
 /** The Asterisk telephony through Asterisk-Java's real ManagerConnection against the AMI test server on loopback. */
@@ -28,6 +30,7 @@ class AsteriskTelephonyTest {
     private AsteriskTelephony telephony;
     private SystemClock clock;
     private final BlockingQueue<CallEvent> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<AgentLineEvent> agentLines = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void connect() throws Exception {
@@ -40,7 +43,17 @@ class AsteriskTelephonyTest {
         clock = new SystemClock("test-clock");
         telephony = new AsteriskTelephony(clock, List.of(new AsteriskServer("pbx1", "127.0.0.1", asterisk.port(), "dialer", "s3cret",
                 "PJSIP/{number}@trunk1", 10)));
-        telephony.setListener(events::add);
+        telephony.setListener(new CallEventListener() {
+            @Override
+            public void onEvent(CallEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void onAgentLine(AgentLineEvent event) {
+                agentLines.add(event);
+            }
+        });
         telephony.connect();
     }
 
@@ -81,17 +94,38 @@ class AsteriskTelephonyTest {
         assertThat(originate.get("Variable")).contains("ATTEMPT_ID=1").contains("CAMPAIGN_ID=3").contains("LEAD_ID=77");
 
         telephony.bridge(new AttemptId(1), new AgentEndpoint(9, "PJSIP/agent1009"));
+        assertThat(next()).as("the agent's phone is not on its line").isInstanceOfSatisfying(CallEvent.AgentUnreached.class,
+                u -> assertThat(u.reason()).contains("not on its line"));
+        assertThat(asterisk.actions("Redirect")).isEmpty();
+
+        telephony.connectAgent(new AgentEndpoint(9, "PJSIP/agent1009"));
+        assertThat(agentLines.poll(5, TimeUnit.SECONDS)).isInstanceOf(AgentLineEvent.AgentConnected.class);
+        assertThat(asterisk.actions("Originate").get(1)).containsEntry("Channel", "PJSIP/agent1009")
+                .containsEntry("Context", "dialer-agent-line").containsEntry("Exten", "9");
+        telephony.bridge(new AttemptId(1), new AgentEndpoint(9, "PJSIP/agent1009"));
         assertThat(next()).isInstanceOf(CallEvent.CallBridged.class);
-        Thread.sleep(200);
-        assertThat(asterisk.actions("Setvar")).anySatisfy(a -> assertThat(a).containsEntry("Variable", "AGENT_ENDPOINT")
-                .containsEntry("Value", "PJSIP/agent1009"));
-        assertThat(asterisk.actions("Redirect")).anySatisfy(a -> assertThat(a).containsEntry("Context", "dialer-agent"));
+        assertThat(asterisk.actions("Redirect")).singleElement().satisfies(a -> assertThat(a).containsEntry("Context", "dialer-agent")
+                .containsEntry("Exten", "9"));
 
         telephony.hangup(new AttemptId(1));
         assertThat(next()).isInstanceOfSatisfying(CallEvent.CallEnded.class, e -> {
             assertThat(e.result()).isEqualTo(CallResult.HUMAN);
             assertThat(e.cause()).isEqualTo(16);
         });
+    }
+
+    @Test
+    void anAgentsPhoneIsCalledOnceIntoItsConferenceDropsWhenItDoesNotAnswerAndIsHungUpAtLogout() throws Exception {
+        telephony.connectAgent(new AgentEndpoint(31, "PJSIP/agent1901"));
+        assertThat(agentLines.poll(5, TimeUnit.SECONDS)).isInstanceOfSatisfying(AgentLineEvent.AgentPhoneDropped.class,
+                d -> assertThat(d.reason()).contains("PJSIP/agent1901").contains("did not answer"));
+
+        telephony.connectAgent(new AgentEndpoint(32, "PJSIP/agent1002"));
+        assertThat(agentLines.poll(5, TimeUnit.SECONDS)).isInstanceOf(AgentLineEvent.AgentConnected.class);
+        telephony.disconnectAgent(32);
+        assertThat(agentLines.poll(300, TimeUnit.MILLISECONDS)).as("a line hung up at logout is not reported as dropped").isNull();
+        assertThat(asterisk.actions("Hangup")).singleElement().satisfies(h -> assertThat(h).containsEntry("Cause", "16")
+                .hasEntrySatisfying("Channel", c -> assertThat(c).startsWith("PJSIP/agent1002")));
     }
 
     @Test

@@ -40,7 +40,7 @@ class DialplanReadinessTest {
 
     @Test
     void aMissingContextIsNamedWithTheFileThatBringsIt() {
-        asterisk.dialplan(Set.of("dialer-outbound", "dialer-agent", "dialer-message"));
+        asterisk.dialplan(Set.of("dialer-outbound", "dialer-agent-line", "dialer-agent", "dialer-message"));
 
         assertThat(telephony.readinessProblems(false)).containsExactly(
                 "pbx1 has no dialplan context 'dialer-safe-harbour'; include dialer-engine/asterisk/extensions_dialer.conf in its extensions.conf");

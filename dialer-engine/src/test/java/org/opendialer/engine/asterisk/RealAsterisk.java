@@ -36,9 +36,11 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
 
     public static final String BUNDLE_ENV = "DIALER_TEST_ASTERISK";
     public static final String SECRET = "change-me";
-    /** Agents' phones: these answer; {@link #AWAY_AGENT} rings and never answers. */
+    /** Agents' phones: these answer and stay on the line; {@link #AWAY_AGENT} rings and never answers. */
     public static final List<String> AGENTS = List.of("agent1001", "agent1002", "agent1003", "agent1004");
     public static final String AWAY_AGENT = "agent1901";
+    /** This agent's phone answers and is put down 3 s later. */
+    public static final String DROPPING_AGENT = "agent1801";
     private static volatile boolean skipSaid;
 
     private Path root;
@@ -164,8 +166,7 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         }
         Files.writeString(conf.resolve("dialer_globals.conf"), withValues(Files.readString(shipped("dialer_globals.conf")), Map.of(
                 "DIALER_RECORDINGS_DIR", root.resolve("recordings").toString(),
-                "DIALER_SOUNDS_DIR", root.resolve("sounds").toString(),
-                "DIALER_AGENT_RING", "15")));
+                "DIALER_SOUNDS_DIR", root.resolve("sounds").toString())));
     }
 
     /** The shipped settings file with some values replaced, so the test proves its keys are the ones the dialplan reads. */
@@ -188,6 +189,7 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         StringBuilder text = new StringBuilder();
         List<String> all = new ArrayList<>(AGENTS);
         all.add(AWAY_AGENT);
+        all.add(DROPPING_AGENT);
         for (String agent : all) {
             text.append('[').append(agent).append("](loopback)\naors = ").append(agent).append("\n[").append(agent)
                     .append("]\ntype = aor\ncontact = sip:").append(agent).append("@127.0.0.1:").append(agentPort).append("\n\n");

@@ -19,7 +19,9 @@ import org.opendialer.engine.call.CampaignId;
 import org.opendialer.engine.call.PhoneNumber;
 import org.opendialer.engine.clock.SystemClock;
 import org.opendialer.engine.telephony.AgentEndpoint;
+import org.opendialer.engine.telephony.AgentLineEvent;
 import org.opendialer.engine.telephony.CallEvent;
+import org.opendialer.engine.telephony.CallEventListener;
 import org.opendialer.engine.telephony.OriginateRequest;
 
 /**
@@ -33,19 +35,30 @@ class RecordedAsteriskCallsTest {
     private AsteriskTelephony telephony;
     private SystemClock clock;
     private final BlockingQueue<CallEvent> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<AgentLineEvent> agentLines = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void connect() throws Exception {
         Map<String, TestAmiServer.Callee> callees = new java.util.HashMap<>();
         for (String trace : List.of("busy-486", "not-found-404", "unavailable-503", "ring-timeout", "dialer-hangs-up-while-ringing",
-                "amd-human", "amd-machine", "bridged-to-agent", "agent-phone-does-not-answer")) {
+                "amd-human", "amd-machine", "bridged-to-agent", "agent-not-on-the-line")) {
             callees.put(number(trace).digits(), TestAmiServer.Callee.replaying(trace));
         }
         asterisk = new TestAmiServer("s3cret", callees);
         clock = new SystemClock("test-clock");
         telephony = new AsteriskTelephony(clock, List.of(new AsteriskServer("pbx1", "127.0.0.1", asterisk.port(), "dialer", "s3cret",
                 "PJSIP/{number}@trunk1", 10)));
-        telephony.setListener(events::add);
+        telephony.setListener(new CallEventListener() {
+            @Override
+            public void onEvent(CallEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void onAgentLine(AgentLineEvent event) {
+                agentLines.add(event);
+            }
+        });
         telephony.connect();
     }
 
@@ -130,7 +143,9 @@ class RecordedAsteriskCallsTest {
     }
 
     @Test
-    void aCallIsConnectedToTheAgentOnAsterisksBridgeEnterNotOnTheRedirect() throws Exception {
+    void aCallIsConnectedToTheAgentWhenAsteriskPutsItInTheAgentsConferenceNotOnTheRedirect() throws Exception {
+        telephony.connectAgent(new AgentEndpoint(7, "PJSIP/agent1001"));
+        assertThat(agentLines.poll(5, TimeUnit.SECONDS)).isInstanceOf(AgentLineEvent.AgentConnected.class);
         telephony.originate(new OriginateRequest(new AttemptId(1), new CampaignId(3), number("bridged-to-agent"), null,
                 Duration.ofSeconds(15), false, false, Map.of()));
         List<CallEvent> seen = new ArrayList<>();
@@ -150,8 +165,8 @@ class RecordedAsteriskCallsTest {
     }
 
     @Test
-    void aCallWhoseAgentPhoneNeverAnswersIsNeverReportedConnected() throws Exception {
-        telephony.originate(new OriginateRequest(new AttemptId(1), new CampaignId(3), number("agent-phone-does-not-answer"), null,
+    void aCallForAnAgentWhosePhoneIsNotOnTheLineIsNeverReportedConnected() throws Exception {
+        telephony.originate(new OriginateRequest(new AttemptId(1), new CampaignId(3), number("agent-not-on-the-line"), null,
                 Duration.ofSeconds(15), false, false, Map.of()));
         List<CallEvent> seen = new ArrayList<>();
         CallEvent e;
@@ -165,6 +180,6 @@ class RecordedAsteriskCallsTest {
         } while (!(e instanceof CallEvent.CallEnded));
         assertThat(seen).noneMatch(CallEvent.CallBridged.class::isInstance);
         assertThat(seen).filteredOn(CallEvent.AgentUnreached.class::isInstance).singleElement()
-                .satisfies(u -> assertThat(((CallEvent.AgentUnreached) u).reason()).contains("agent1901"));
+                .satisfies(u -> assertThat(((CallEvent.AgentUnreached) u).reason()).contains("not on its line"));
     }
 }

@@ -46,7 +46,7 @@ public final class TestAmiServer implements AutoCloseable {
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
     private final Map<String, String> channelsByUniqueId = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running = true;
-    private volatile java.util.Set<String> dialplan = java.util.Set.of("dialer-outbound", "dialer-agent", "dialer-robot",
+    private volatile java.util.Set<String> dialplan = java.util.Set.of("dialer-outbound", "dialer-agent-line", "dialer-agent", "dialer-robot",
             "dialer-safe-harbour", "dialer-message", "dialer-hangup");
     private volatile java.util.Set<String> modules = java.util.Set.of("app_amd", "app_confbridge", "res_agi");
     private volatile long stalledUntil;
@@ -136,6 +136,8 @@ public final class TestAmiServer implements AutoCloseable {
     }
 
     private final class Session {
+        /** Recorded calls whose next events follow the dialer's Redirect of this channel. */
+        private final Map<String, Runnable> awaitingRedirect = new java.util.concurrent.ConcurrentHashMap<>();
         final Socket socket;
         Writer out;
         String challenge;
@@ -227,10 +229,17 @@ public final class TestAmiServer implements AutoCloseable {
                 case "redirect" -> {
                     respond(id, "Success", "Message: Redirect successful");
                     String channel = m.get("channel");
+                    Runnable replayed = "dialer-agent".equals(m.get("context")) ? awaitingRedirect.remove(channel) : null;
+                    if (replayed != null) {
+                        replayed.run();
+                    }
                     if ("dialer-agent".equals(m.get("context"))) {
+                        String conference = "Conference: dialer-agent-" + m.get("exten") + "\r\nBridgeType: base";
                         channelsByUniqueId.entrySet().stream().filter(e -> e.getValue().equals(channel) || e.getKey().equals(channel))
-                                .findFirst().ifPresent(e -> later(20, () -> event("BridgeEnter", e.getValue(), e.getKey(),
-                                        "BridgeUniqueid: b-" + e.getKey() + "\r\nBridgeType: basic")));
+                                .findFirst().ifPresent(e -> later(2, () -> {
+                                    event("BridgeEnter", e.getValue(), e.getKey(), "BridgeUniqueid: b-" + m.get("exten") + "\r\nBridgeType: base");
+                                    event("ConfbridgeJoin", e.getValue(), e.getKey(), conference);
+                                }));
                     }
                 }
                 case "ping" -> respond(id, "Success", "Ping: Pong\r\nTimestamp: " + System.currentTimeMillis() / 1000.0);
@@ -262,6 +271,10 @@ public final class TestAmiServer implements AutoCloseable {
         void originate(Map<String, String> m, String actionId) {
             String channelSpec = m.get("channel");
             String uniqueId = m.get("channelid");
+            if ("dialer-agent-line".equals(m.get("context"))) {
+                agentLine(channelSpec, uniqueId, actionId, m.get("exten"));
+                return;
+            }
             String number = channelSpec.replaceAll("^[^/]*/([^@]*).*$", "$1");
             Callee callee = callees.getOrDefault(number, new Callee("noanswer", 50, 0));
             if (callee.outcome().startsWith("trace:")) {
@@ -304,14 +317,55 @@ public final class TestAmiServer implements AutoCloseable {
         }
 
         /**
+         * An agent's phone originated into its conference, as Asterisk 22 reports it: phones named agent19xx never
+         * answer (Reason 3 after a ring, then the Hangup), the others answer and join {@code dialer-agent-<agent>}.
+         */
+        void agentLine(String phone, String uniqueId, String actionId, String agent) {
+            String channel = phone + "-0000" + (channelsByUniqueId.size() + 1);
+            channelsByUniqueId.put(uniqueId, channel);
+            later(5, () -> event("Newchannel", channel, uniqueId, "ChannelState: 0\r\nChannelStateDesc: Down"));
+            later(8, () -> event("Newstate", channel, uniqueId, "ChannelState: 5\r\nChannelStateDesc: Ringing"));
+            if (phone.contains("agent19")) {
+                later(200, () -> {
+                    write("Event: OriginateResponse\r\nActionID: " + actionId + "\r\nResponse: Failure\r\nChannel: " + phone
+                            + "\r\nContext: dialer-agent-line\r\nExten: " + agent + "\r\nReason: 3\r\nUniqueid: " + uniqueId + "\r\n\r\n");
+                    hangup(channel, uniqueId, 19, "User alerting, no answer");
+                });
+                return;
+            }
+            later(30, () -> {
+                event("Newstate", channel, uniqueId, "ChannelState: 6\r\nChannelStateDesc: Up");
+                write("Event: OriginateResponse\r\nActionID: " + actionId + "\r\nResponse: Success\r\nChannel: " + channel
+                        + "\r\nContext: dialer-agent-line\r\nExten: " + agent + "\r\nReason: 4\r\nUniqueid: " + uniqueId + "\r\n\r\n");
+                event("BridgeEnter", channel, uniqueId, "BridgeUniqueid: b-" + agent + "\r\nBridgeType: base");
+                event("ConfbridgeJoin", channel, uniqueId, "Conference: dialer-agent-" + agent);
+            });
+        }
+
+        /**
          * Sends a recorded call's events with the recorded gaps (each at most 300 ms), the recorded unique id
          * replaced by this originate's and the OriginateResponse answering this originate's ActionID.
          */
         void replay(AmiTrace trace, String uniqueId, String actionId) {
+            replayFrom(trace, 0, uniqueId, actionId);
+        }
+
+        /**
+         * Replays from event {@code first}; the events of the call's entry into the agent's conference (context
+         * dialer-agent) wait for the dialer's Redirect there, as they did on the real Asterisk.
+         */
+        private void replayFrom(AmiTrace trace, int first, String uniqueId, String actionId) {
             long at = 0;
             long previous = -1;
-            for (AmiTrace.Event e : trace.events()) {
-                at += previous < 0 ? 10 : Math.min(300, Math.max(0, e.offsetMillis() - previous));
+            List<AmiTrace.Event> events = trace.events();
+            for (int i = first; i < events.size(); i++) {
+                AmiTrace.Event e = events.get(i);
+                if (first == 0 && i > 0 && "dialer-agent".equals(e.fields().get("Context")) && e.fields().get("Channel") != null) {
+                    int next = i;
+                    awaitingRedirect.put(e.fields().get("Channel"), () -> replayFrom(trace, next, uniqueId, actionId));
+                    return;
+                }
+                at += previous < 0 ? (first == 0 ? 10 : 1) : Math.min(300, Math.max(0, e.offsetMillis() - previous));
                 previous = e.offsetMillis();
                 String text = e.wireText(trace.uniqueId(), uniqueId, actionId);
                 later(at, () -> write(text));
