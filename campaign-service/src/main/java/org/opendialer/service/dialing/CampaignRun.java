@@ -40,6 +40,7 @@ public final class CampaignRun {
     private final JdbcTemplate jdbc;
     private volatile DialerMetrics lastMetrics;
     private volatile boolean draining;
+    private volatile boolean closed;
     private DialerClock.Scheduled pacingLog;
 
     public CampaignRun(Campaign campaign, DialerClock clock, Telephony telephony, JdbcTemplate jdbc, TransactionTemplate tx,
@@ -112,7 +113,11 @@ public final class CampaignRun {
 
     /** True while the dialer places calls (started and not paused). */
     public boolean dialing() {
-        return onClock(dialer::running);
+        try {
+            return onClock(dialer::running);
+        } catch (ClosedRunException e) {
+            return false;
+        }
     }
 
     /** Stops placing calls and gives the hopper's leads back; agents stay logged in. */
@@ -171,7 +176,11 @@ public final class CampaignRun {
     }
 
     void close() {
+        if (closed) {
+            return;
+        }
         pause();
+        closed = true;
         dnc.removeListener(evict);
         telephony.close();
         if (clock instanceof AutoCloseable closeable) {
@@ -183,10 +192,15 @@ public final class CampaignRun {
         }
     }
 
+    /** The dialer's metrics now; once the run has closed, the last ones read. */
     public DialerMetrics metrics() {
-        DialerMetrics metrics = onClock(dialer::metrics);
-        lastMetrics = metrics;
-        return metrics;
+        try {
+            DialerMetrics metrics = onClock(dialer::metrics);
+            lastMetrics = metrics;
+            return metrics;
+        } catch (ClosedRunException e) {
+            return lastMetrics;
+        }
     }
 
     /** The latest metrics without waiting for the clock thread (for gauges), or null before the first read. */
@@ -195,7 +209,11 @@ public final class CampaignRun {
     }
 
     public List<NotDialingReason> whyNotDialing() {
-        return onClock(dialer::whyNotDialing);
+        try {
+            return onClock(dialer::whyNotDialing);
+        } catch (ClosedRunException e) {
+            return List.of();
+        }
     }
 
     /** Runs {@code task} on the campaign's clock thread and returns its result. */
@@ -203,16 +221,35 @@ public final class CampaignRun {
         if (!(clock instanceof org.opendialer.engine.clock.SystemClock)) {
             return task.get(); // simulated time: the caller drives the clock and is its thread
         }
+        if (closed) {
+            throw new ClosedRunException(campaign.name());
+        }
         CompletableFuture<T> result = new CompletableFuture<>();
-        clock.execute(() -> {
-            try {
-                result.complete(task.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
         try {
-            return result.get(10, TimeUnit.SECONDS);
+            clock.execute(() -> {
+                try {
+                    result.complete(task.get());
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new ClosedRunException(campaign.name()); // closed between the check and the hand-over
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            while (true) {
+                try {
+                    return result.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (closed) {
+                        throw new ClosedRunException(campaign.name()); // its clock stopped with the task still queued
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("campaign " + campaign.name() + " did not answer within 10 s", e);
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -221,8 +258,13 @@ public final class CampaignRun {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("campaign " + campaign.name() + " did not answer within 10 s", e);
+        }
+    }
+
+    /** The campaign's run here has closed (stopped): it answers no more questions on its clock. */
+    static final class ClosedRunException extends IllegalStateException {
+        ClosedRunException(String campaign) {
+            super("campaign " + campaign + " is no longer running here");
         }
     }
 }
