@@ -45,4 +45,14 @@ public enum Intent {
     public List<String> phrases() {
         return phrases;
     }
+
+    /** The built-in intent called {@code name}, null when it is not one (a node's own intent). */
+    public static Intent named(String name) {
+        for (Intent intent : values()) {
+            if (intent.name().equals(name)) {
+                return intent;
+            }
+        }
+        return null;
+    }
 }

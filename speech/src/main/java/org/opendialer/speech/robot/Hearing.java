@@ -8,7 +8,7 @@ import org.opendialer.speech.Audio;
 import org.opendialer.speech.asr.Recognition;
 import org.opendialer.speech.asr.SpeechRecognizer;
 import org.opendialer.speech.intent.Intent;
-import org.opendialer.speech.intent.IntentTagger;
+import org.opendialer.speech.intent.IntentModel;
 import org.opendialer.speech.intent.TaggedIntent;
 
 /**
@@ -27,10 +27,11 @@ public final class Hearing {
     }
 
     private final SpeechRecognizer ears;
-    private final IntentTagger tagger;
+    private final IntentModel tagger;
     private final List<String> grammar;
 
-    public Hearing(SpeechRecognizer ears, IntentTagger tagger, Collection<List<String>> examples) {
+    /** @param examples the script's (and node's) example utterances, added to the second pass's phrase list */
+    public Hearing(SpeechRecognizer ears, IntentModel tagger, Collection<List<String>> examples) {
         this.ears = ears;
         this.tagger = tagger;
         List<String> phrases = new ArrayList<>();
