@@ -4,8 +4,8 @@ package org.opendialer.speech.intent;
  * The phrase rules and the embedding layer together. Negation and explicit phrases keep priority:
  * <ol>
  *   <li>a rule match at least {@link #SURE_PHRASE} sure is an explicit phrase and stands;</li>
- *   <li>negated interest found by the rules ("I'm not really interested") stands: embeddings hardly tell
- *       "interested" from "not interested";</li>
+ *   <li>interest the rules found negated ("I'm not really interested") is disinterest and stands:
+ *       embeddings hardly tell "interested" from "not interested";</li>
  *   <li>in an answer that negates, the embeddings may not read yes or interest unless the example they
  *       found negates too;</li>
  *   <li>otherwise the nearest examples decide when their score reaches {@link #NEAR_EXAMPLE}, or
@@ -36,7 +36,7 @@ public final class CombinedIntents implements IntentModel {
     public TaggedIntent tag(String utterance) {
         TaggedIntent byRule = rules.tag(utterance);
         boolean negates = IntentTagger.negates(utterance);
-        if (byRule.matched() && (byRule.confidence() >= SURE_PHRASE || negates && byRule.intent() == Intent.NOT_INTERESTED)) {
+        if (byRule.matched() && (byRule.confidence() >= SURE_PHRASE || byRule.basis() == TaggedIntent.Basis.NEGATED_PHRASE)) {
             return byRule;
         }
         TaggedIntent byExample = examples.tag(utterance);

@@ -112,6 +112,7 @@ public final class IntentTagger implements IntentModel {
         String best = null;
         double bestScore = 0;
         String bestPhrase = null;
+        boolean bestTurned = false;
         for (Map.Entry<String, List<String[]>> entry : phrases.entrySet()) {
             for (String[] phrase : entry.getValue()) {
                 for (int start = 0; start + phrase.length <= said.length; start++) {
@@ -121,11 +122,13 @@ public final class IntentTagger implements IntentModel {
                     }
                     String meant = entry.getKey();
                     int length = phrase.length;
+                    boolean turned = false;
                     if (negated(said, start) && !negative(phrase)) {
                         if (!meant.equals(Intent.INTERESTED.name())) {
                             continue;
                         }
                         meant = Intent.NOT_INTERESTED.name();
+                        turned = true;
                         length++; // the negation is part of what was said
                     }
                     // longer phrases are more specific; coverage says how much of the answer they explain
@@ -135,13 +138,15 @@ public final class IntentTagger implements IntentModel {
                         best = meant;
                         bestScore = score;
                         bestPhrase = String.join(" ", phrase);
+                        bestTurned = turned;
                     }
                 }
             }
         }
         double confidence = Math.min(1.0, bestScore);
         return best == null || confidence < MIN_CONFIDENCE ? TaggedIntent.NO_MATCH
-                : TaggedIntent.of(best, round(confidence), bestPhrase, TaggedIntent.Basis.PHRASE);
+                : TaggedIntent.of(best, round(confidence), bestTurned ? "not " + bestPhrase : bestPhrase,
+                        bestTurned ? TaggedIntent.Basis.NEGATED_PHRASE : TaggedIntent.Basis.PHRASE);
     }
 
     private static double round(double v) {

@@ -1,6 +1,7 @@
 package org.opendialer.speech.intent;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,49 @@ public final class NearestExamples implements IntentModel {
 
     private final UtteranceEmbedder embedder;
     private final List<Example> examples;
+    private final int k;
+    private final Map<String, Integer> counts = new HashMap<>();
 
     public NearestExamples(UtteranceEmbedder embedder, List<Example> examples) {
+        this(embedder, examples, K);
+    }
+
+    NearestExamples(UtteranceEmbedder embedder, List<Example> examples, int k) {
         this.embedder = embedder;
         this.examples = List.copyOf(examples);
+        this.k = k;
+        for (Example e : this.examples) {
+            counts.merge(e.label(), 1, Integer::sum);
+        }
+    }
+
+    private int count(String label) {
+        return Math.min(k, counts.get(label));
+    }
+
+    /** Keeps {@code top} (descending) the {@code k} largest similarities seen. */
+    private static void insert(double[] top, double s) {
+        for (int i = 0; i < top.length; i++) {
+            if (s > top[i]) {
+                System.arraycopy(top, i, top, i + 1, top.length - i - 1);
+                top[i] = s;
+                return;
+            }
+        }
+    }
+
+    private double[] empty() {
+        double[] top = new double[k];
+        Arrays.fill(top, -2); // below any cosine similarity
+        return top;
+    }
+
+    private static double mean(double[] top, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += top[i];
+        }
+        return sum / n;
     }
 
     /** The best intent with its score as the confidence; no match only when there are no examples. */
@@ -40,20 +80,16 @@ public final class NearestExamples implements IntentModel {
         Map<String, String> nearestText = new HashMap<>();
         for (Example e : examples) {
             double s = UtteranceEmbedder.similarity(said, e.vector());
-            double[] top = nearestByLabel.computeIfAbsent(e.label(), l -> new double[] {-1, -1});
+            double[] top = nearestByLabel.computeIfAbsent(e.label(), l -> empty());
             if (s > top[0]) {
-                top[1] = top[0];
-                top[0] = s;
                 nearestText.put(e.label(), e.text());
-            } else if (s > top[1]) {
-                top[1] = s;
             }
+            insert(top, s);
         }
         String best = null;
         double bestScore = -1;
         for (Map.Entry<String, double[]> entry : nearestByLabel.entrySet()) {
-            double[] top = entry.getValue();
-            double score = top[1] < 0 ? top[0] : (top[0] + top[1]) / K;
+            double score = mean(entry.getValue(), count(entry.getKey()));
             if (score > bestScore) {
                 best = entry.getKey();
                 bestScore = score;

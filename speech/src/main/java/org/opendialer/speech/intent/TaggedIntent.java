@@ -13,6 +13,8 @@ public record TaggedIntent(String label, Intent intent, double confidence, Strin
     public enum Basis {
         /** A phrase rule matched (a built-in phrase or an example, as a run of words). */
         PHRASE,
+        /** A phrase of interest the answer negates ("not really interested"): disinterest, whatever else is near. */
+        NEGATED_PHRASE,
         /** The utterance means much the same as a known example (sentence embeddings). */
         EXAMPLE,
         NONE

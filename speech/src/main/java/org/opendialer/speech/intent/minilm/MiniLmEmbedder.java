@@ -1,18 +1,18 @@
 package org.opendialer.speech.intent.minilm;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.opendialer.speech.intent.UtteranceEmbedder;
 
 /**
  * all-MiniLM-L6-v2 (quantised, 384 dimensions), run in-process by ONNX Runtime from the model inside its
- * jar: nothing is downloaded. The model (23 MB, about half a second to load) is loaded once, on the first
- * utterance, by whichever thread asks first; the others wait for it. ONNX Runtime sessions run concurrently.
+ * jar: nothing is downloaded. The model (23 MB, a second or two to load) is loaded once, on the first
+ * utterance, by whichever thread asks first; the others wait for it. Each utterance is embedded on the
+ * calling thread; ONNX Runtime runs one session for many threads at once.
  */
 public final class MiniLmEmbedder implements UtteranceEmbedder {
 
     private static final MiniLmEmbedder SHARED = new MiniLmEmbedder();
 
-    private volatile AllMiniLmL6V2QuantizedEmbeddingModel model;
+    private volatile OneThreadMiniLm model;
     private volatile long loadMillis = -1;
 
     private MiniLmEmbedder() {
@@ -38,15 +38,14 @@ public final class MiniLmEmbedder implements UtteranceEmbedder {
         return loadMillis;
     }
 
-    private AllMiniLmL6V2QuantizedEmbeddingModel model() {
-        AllMiniLmL6V2QuantizedEmbeddingModel m = model;
+    private OneThreadMiniLm model() {
+        OneThreadMiniLm m = model;
         if (m == null) {
             synchronized (this) {
                 m = model;
                 if (m == null) {
                     long start = System.nanoTime();
-                    // the model's own executor only splits batches; one utterance runs on the caller's thread
-                    m = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+                    m = new OneThreadMiniLm();
                     loadMillis = (System.nanoTime() - start) / 1_000_000;
                     model = m;
                 }
