@@ -60,6 +60,18 @@ public final class IntentModels {
         return new CombinedIntents(rules, new NearestExamples(embedder, all));
     }
 
+    /**
+     * The built-in model without the example {@code answer} (for measuring an answer that is itself an
+     * example: leave-one-out). The phrase rules do not hold whole answers and are unchanged.
+     */
+    public IntentModel leavingOut(String answer) {
+        if (embedder == null) {
+            return new IntentTagger(Map.of());
+        }
+        List<NearestExamples.Example> rest = builtIn().stream().filter(e -> !e.text().equals(answer.strip())).toList();
+        return new CombinedIntents(new IntentTagger(Map.of()), new NearestExamples(embedder, rest));
+    }
+
     private List<NearestExamples.Example> builtIn() {
         List<NearestExamples.Example> list = builtIn;
         if (list == null) {
