@@ -46,6 +46,16 @@ public final class Robot {
         this.intents = intents;
     }
 
+    /**
+     * Loads what understanding the script needs now (the embedding model, the examples' embeddings: a few
+     * seconds), so that the first callee does not wait for it.
+     */
+    public void prepare(TalkTrack track) {
+        for (Node node : track.nodes().values()) {
+            intents.model(track.examples(), node.intents());
+        }
+    }
+
     public ConversationResult converse(TalkTrack track, AudioChannel channel, Map<String, String> lead, ZonedDateTime calleeNow) {
         Map<String, Hearing> hearings = new HashMap<>();
         List<Turn> turns = new ArrayList<>();

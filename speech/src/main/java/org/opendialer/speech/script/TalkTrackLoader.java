@@ -168,7 +168,7 @@ public final class TalkTrackLoader {
             }
             for (Map.Entry<String, String> e : n.on().entrySet()) {
                 if (!isIntent(e.getKey()) && !n.intents().containsKey(e.getKey())) {
-                    problems.add(new ScriptProblem(n.id(), "unknown intent '" + e.getKey() + "' (neither built in nor among the node's intents)"));
+                    problems.add(new ScriptProblem(n.id(), "unknown intent '" + e.getKey() + "'"));
                 }
                 targets.add(e.getValue());
             }
