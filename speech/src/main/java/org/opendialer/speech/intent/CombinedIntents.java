@@ -22,7 +22,7 @@ public final class CombinedIntents implements IntentModel {
     /** Mean cosine similarity to an intent's nearest examples at which the embeddings decide. */
     static final double NEAR_EXAMPLE = 0.40;
     /** When the rules matched unsurely, the embeddings overrule them from this score. */
-    static final double OVERRULE = 0.55;
+    public static final double OVERRULE = 0.55;
 
     private final IntentTagger rules;
     private final IntentModel examples;
