@@ -16,8 +16,8 @@ import org.opendialer.speech.intent.TaggedIntent;
  * Hears an answer and finds its intent: free recognition first, its best reading and then its next-best
  * ones; when none yields an intent surely (a phrase, or an example near enough to overrule one), the audio
  * is recognised again with the intents' phrases (and the script's and node's examples) as the recogniser's
- * phrase list, which resolves most of what free recognition of telephone audio gets wrong; the surer of the
- * two readings' intents is taken.
+ * phrase list, which resolves most of what free recognition of telephone audio gets wrong. Later readings are
+ * less likely (or forced into the list's words): one replaces an unsure example match only with a phrase.
  */
 public final class Hearing {
 
@@ -55,7 +55,7 @@ public final class Hearing {
                 break;
             }
             TaggedIntent other = tagger.tag(alternative);
-            if (better(other, intent)) {
+            if (replaces(other, intent)) {
                 heard = new Recognition(alternative, heard.confidence(), heard.millis(), heard.alternatives());
                 intent = other;
             }
@@ -68,7 +68,7 @@ public final class Hearing {
             TaggedIntent second = narrowed.silent() ? TaggedIntent.NO_MATCH : tagger.tag(narrowed.text());
             tagging += System.nanoTime() - tagStart;
             long latency = Math.max(heard.millis(), narrowed.millis()) + tagging / 1_000_000;
-            if (better(second, intent)) {
+            if (replaces(second, intent)) {
                 return new Heard(narrowed, second, latency);
             }
             return new Heard(heard, intent, latency);
@@ -81,10 +81,11 @@ public final class Hearing {
         return t.matched() && (t.basis() != TaggedIntent.Basis.EXAMPLE || t.confidence() >= CombinedIntents.OVERRULE);
     }
 
-    private static boolean better(TaggedIntent a, TaggedIntent b) {
-        if (!a.matched()) {
-            return false;
-        }
-        return !b.matched() || sure(a) && !sure(b) || sure(a) == sure(b) && a.confidence() > b.confidence();
+    /**
+     * Whether a later reading's intent (a next-best one, or one forced into the phrase list's words) replaces
+     * the one found so far: when there was none, or when a phrase matches it where only an example was near.
+     */
+    private static boolean replaces(TaggedIntent later, TaggedIntent sofar) {
+        return later.matched() && (!sofar.matched() || later.basis() != TaggedIntent.Basis.EXAMPLE && !sure(sofar));
     }
 }
