@@ -40,13 +40,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark lead import (import) or ranking and export (reports) on generated data in the configured database,",
-                "or the speech robot (speech: intent accuracy, latencies, simultaneous conversations; run from the project root)."})
+                "or the speech robot (speech: intent accuracy spoken, latencies, simultaneous conversations; run from the project root),",
+                "or intents on text (intents: dev and held-out accuracy, tagging latency, embedding model load)."})
 public class BenchCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
 
-    @Parameters(index = "0", paramLabel = "import|reports|speech")
+    @Parameters(index = "0", paramLabel = "import|reports|speech|intents")
     String what;
 
     @Option(names = "--rows", defaultValue = "1000000", description = "leads to generate (default ${DEFAULT-VALUE})")
@@ -70,6 +71,10 @@ public class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if ("intents".equals(what)) {
+            new org.opendialer.speech.IntentBench(out).run(false);
+            return 0;
+        }
         if ("speech".equals(what)) {
             Path scripts = dir.resolve("scripts");
             new org.opendialer.speech.SpeechBench(out).run(org.opendialer.speech.script.TalkTrackLoader.load(
@@ -98,7 +103,7 @@ public class BenchCommand implements Callable<Integer> {
             switch (what) {
                 case "import" -> benchImport(out, dataSource, campaign);
                 case "reports" -> benchReports(out, dataSource, campaign);
-                default -> throw new UserFacingException("bench what? 'import' or 'reports', not '" + what + "'");
+                default -> throw new UserFacingException("bench what? 'import', 'reports', 'speech' or 'intents', not '" + what + "'");
             }
         }
         out.flush();

@@ -26,9 +26,13 @@ public final class SpeechEngines implements AutoCloseable {
         this.promptDir = promptDir;
     }
 
-    /** Renders the talk track's fixed prompts now (those without a lead's {field}), so the first callee waits for none. */
+    /**
+     * Renders the talk track's fixed prompts now (those without a lead's {field}) and loads what the robot
+     * needs to understand answers, so the first callee waits for none of it.
+     */
     public void prepare(org.opendialer.speech.script.TalkTrack track) {
         PromptCache cache = voice();
+        robot().prepare(track);
         for (org.opendialer.speech.script.Node node : track.nodes().values()) {
             for (String text : new String[] {node.say(), node.noInputSay(), node.noMatchSay()}) {
                 if (text != null && !text.contains("{")) {

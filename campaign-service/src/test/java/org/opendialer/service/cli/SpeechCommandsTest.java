@@ -35,6 +35,16 @@ class SpeechCommandsTest {
     }
 
     @Test
+    void intentHearsANodesOwnIntentsInOtherWordsThanItsExamples() {
+        CliRun run = CliRun.of("intent", "--script", SCRIPTS + "/plan-choice.yaml", "--node", "plan", "the cheap one");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("intent: BASIC").contains("nearest example \"").contains("next node: basic");
+
+        CliRun rules = CliRun.of("intent", "--rules-only", "--script", SCRIPTS + "/plan-choice.yaml", "--node", "plan", "the cheap one");
+        assertThat(rules.out()).contains("intent: NO_MATCH");
+    }
+
+    @Test
     void intentRecognisesARecordingFirst() throws Exception {
         Path wav = dir.resolve("answer.wav");
         org.opendialer.speech.agi.WavFiles.write(new org.opendialer.speech.tts.MaryTtsSynthesizer()

@@ -9,10 +9,12 @@ import java.util.List;
 public enum Intent {
     DO_NOT_CALL("do not call", "don't call", "stop calling", "remove me from your list", "take me off your list", "never call",
             "remove my number", "put me on your do not call list",
-            "off your list", "off the list"),
+            "off your list", "off the list", "no more calls", "any more calls", "stop ringing", "stop phoning", "don't ring",
+            "don't phone", "remove my details", "delete my number"),
     ANSWERING_MACHINE("leave a message", "after the tone", "after the beep", "not available", "voicemail",
             "can't come to the phone", "reached the voicemail"),
-    WRONG_PERSON("wrong number", "wrong person", "doesn't live here", "no one by that name", "you have the wrong", "not me"),
+    WRONG_PERSON("wrong number", "wrong person", "doesn't live here", "no one by that name", "you have the wrong", "not me",
+            "nobody by that name", "no one called", "nobody called", "never heard of", "don't live here", "wrong house"),
     WANTS_HUMAN("real person", "speak to someone", "talk to a human", "speak to a human", "an agent", "operator",
             "representative", "talk to a person", "speak to a person", "to a person", "to a human", "real human", "through to someone"),
     SWITCHED_PROVIDER("switched", "switched provider", "changed provider", "went with another", "moved to another",
@@ -44,5 +46,15 @@ public enum Intent {
 
     public List<String> phrases() {
         return phrases;
+    }
+
+    /** The built-in intent called {@code name}, null when it is not one (a node's own intent). */
+    public static Intent named(String name) {
+        for (Intent intent : values()) {
+            if (intent.name().equals(name)) {
+                return intent;
+            }
+        }
+        return null;
     }
 }

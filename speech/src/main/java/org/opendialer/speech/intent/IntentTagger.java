@@ -1,21 +1,21 @@
 package org.opendialer.speech.intent;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Tags an utterance with an intent by phrase matching that tolerates recognition errors and respects
+ * The phrase rules: tags an utterance with an intent by phrase matching that tolerates recognition errors and respects
  * negation. Each phrase (the built-in ones plus a script's own examples) is looked for as a run of words
  * in the utterance; a word matches when it is the same or close in spelling (what a recogniser gets wrong).
  * A phrase preceded by a negation ("not", "don't", "never") does not count, except that negated interest
  * is disinterest: "I'm not really interested" is NOT_INTERESTED. The longest, closest match wins; the
  * confidence is how closely it matched and how much of the utterance it explains.
  */
-public final class IntentTagger {
+public final class IntentTagger implements IntentModel {
 
     private static final Set<String> NEGATIONS = Set.of("not", "no", "don't", "dont", "never", "isn't", "aren't", "wasn't",
             "can't", "won't", "didn't", "doesn't", "nothing");
@@ -35,30 +35,61 @@ public final class IntentTagger {
     private static final Set<String> FILLERS = Set.of("a", "an", "the", "really", "very", "so", "just", "quite", "actually",
             "totally", "pretty", "um", "uh", "well");
 
-    private final Map<Intent, List<String[]>> phrases = new EnumMap<>(Intent.class);
+    /** Phrases per intent label, in the order ties are broken: do-not-call, a node's own intents, then the built-ins. */
+    private final Map<String, List<String[]>> phrases = new LinkedHashMap<>();
 
     public IntentTagger() {
         this(Map.of());
     }
 
-    /** @param examples a script's own example utterances per intent, matched like the built-in phrases */
-    public IntentTagger(Map<Intent, List<String>> examples) {
+    /**
+     * @param examples example utterances per intent label, matched like the built-in phrases: a built-in
+     *                 intent's name adds to its phrases, any other name is a node's own intent
+     */
+    public IntentTagger(Map<String, List<String>> examples) {
+        add(Intent.DO_NOT_CALL.name(), examples);
+        examples.keySet().stream().filter(label -> Intent.named(label) == null).forEach(label -> add(label, examples));
         for (Intent intent : Intent.values()) {
-            List<String[]> list = new ArrayList<>();
-            List<String> texts = new ArrayList<>(intent.phrases());
-            texts.addAll(examples.getOrDefault(intent, List.of()));
-            for (String p : texts) {
-                String[] words = words(p);
-                list.add(words);
-                String[] plain = withoutFillers(words);
-                if (plain.length > 0 && plain.length < words.length) {
-                    list.add(plain);
-                }
+            if (intent != Intent.DO_NOT_CALL) {
+                add(intent.name(), examples);
             }
-            phrases.put(intent, list);
         }
     }
 
+    private void add(String label, Map<String, List<String>> examples) {
+        List<String[]> list = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        Intent builtIn = Intent.named(label);
+        if (builtIn != null) {
+            texts.addAll(builtIn.phrases());
+        }
+        texts.addAll(examples.getOrDefault(label, List.of()));
+        for (String p : texts) {
+            String[] words = words(p);
+            if (words.length == 0) {
+                continue;
+            }
+            list.add(words);
+            String[] plain = withoutFillers(words);
+            // "not really" without its filler would be a bare "not", which is in every negated answer
+            if (plain.length > 1 && plain.length < words.length) {
+                list.add(plain);
+            }
+        }
+        phrases.put(label, list);
+    }
+
+    /** Whether the utterance says "not", "don't", "never" or the like anywhere. */
+    public static boolean negates(String utterance) {
+        for (String w : words(utterance)) {
+            if (NEGATIONS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public TaggedIntent tag(String utterance) {
         String[] said = words(utterance);
         if (said.length == 0) {
@@ -78,23 +109,26 @@ public final class IntentTagger {
     }
 
     private TaggedIntent tag(String[] said) {
-        Intent best = null;
+        String best = null;
         double bestScore = 0;
         String bestPhrase = null;
-        for (Intent intent : Intent.values()) {
-            for (String[] phrase : phrases.get(intent)) {
+        boolean bestTurned = false;
+        for (Map.Entry<String, List<String[]>> entry : phrases.entrySet()) {
+            for (String[] phrase : entry.getValue()) {
                 for (int start = 0; start + phrase.length <= said.length; start++) {
                     double similarity = match(said, start, phrase);
                     if (similarity <= 0) {
                         continue;
                     }
-                    Intent meant = intent;
+                    String meant = entry.getKey();
                     int length = phrase.length;
+                    boolean turned = false;
                     if (negated(said, start) && !negative(phrase)) {
-                        if (intent != Intent.INTERESTED) {
+                        if (!meant.equals(Intent.INTERESTED.name())) {
                             continue;
                         }
-                        meant = Intent.NOT_INTERESTED;
+                        meant = Intent.NOT_INTERESTED.name();
+                        turned = true;
                         length++; // the negation is part of what was said
                     }
                     // longer phrases are more specific; coverage says how much of the answer they explain
@@ -104,12 +138,15 @@ public final class IntentTagger {
                         best = meant;
                         bestScore = score;
                         bestPhrase = String.join(" ", phrase);
+                        bestTurned = turned;
                     }
                 }
             }
         }
         double confidence = Math.min(1.0, bestScore);
-        return best == null || confidence < MIN_CONFIDENCE ? TaggedIntent.NO_MATCH : new TaggedIntent(best, round(confidence), bestPhrase);
+        return best == null || confidence < MIN_CONFIDENCE ? TaggedIntent.NO_MATCH
+                : TaggedIntent.of(best, round(confidence), bestTurned ? "not " + bestPhrase : bestPhrase,
+                        bestTurned ? TaggedIntent.Basis.NEGATED_PHRASE : TaggedIntent.Basis.PHRASE);
     }
 
     private static double round(double v) {

@@ -3,7 +3,7 @@ package org.opendialer.speech.robot;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +12,9 @@ import org.opendialer.speech.Audio;
 import org.opendialer.speech.asr.Recognition;
 import org.opendialer.speech.asr.SpeechRecognizer;
 import org.opendialer.speech.intent.Intent;
-import org.opendialer.speech.intent.IntentTagger;
+import org.opendialer.speech.intent.IntentModels;
 import org.opendialer.speech.intent.TaggedIntent;
+import org.opendialer.speech.intent.minilm.MiniLmEmbedder;
 import org.opendialer.speech.robot.ConversationResult.Outcome;
 import org.opendialer.speech.script.Action;
 import org.opendialer.speech.script.Node;
@@ -32,14 +33,31 @@ public final class Robot {
 
     private final SpeechSynthesizer voice;
     private final SpeechRecognizer ears;
+    private final IntentModels intents;
 
+    /** A robot that understands with the phrase rules and sentence embeddings (the model loads on the first answer). */
     public Robot(SpeechSynthesizer voice, SpeechRecognizer ears) {
+        this(voice, ears, IntentModels.withEmbeddings(MiniLmEmbedder.shared()));
+    }
+
+    public Robot(SpeechSynthesizer voice, SpeechRecognizer ears, IntentModels intents) {
         this.voice = voice;
         this.ears = ears;
+        this.intents = intents;
+    }
+
+    /**
+     * Loads what understanding the script needs now (the embedding model, the examples' embeddings: a few
+     * seconds), so that the first callee does not wait for it.
+     */
+    public void prepare(TalkTrack track) {
+        for (Node node : track.nodes().values()) {
+            intents.model(track.examples(), node.intents());
+        }
     }
 
     public ConversationResult converse(TalkTrack track, AudioChannel channel, Map<String, String> lead, ZonedDateTime calleeNow) {
-        Hearing hearing = new Hearing(ears, new IntentTagger(examples(track)), track.examples().values());
+        Map<String, Hearing> hearings = new HashMap<>();
         List<Turn> turns = new ArrayList<>();
         int points = 0;
         Node node = track.node(track.start());
@@ -71,6 +89,7 @@ public final class Robot {
             if (answer == null) {
                 return new ConversationResult(Outcome.HUNG_UP, "HUNG_UP", callbackAt, null, turns, points);
             }
+            Hearing hearing = hearings.computeIfAbsent(node.id(), id -> hearing(track, track.node(id)));
             Hearing.Heard result = hearing.hear(answer, node.phrases());
             Recognition heard = result.recognition();
             TaggedIntent intent = result.intent();
@@ -130,16 +149,11 @@ public final class Robot {
         return new ConversationResult(Outcome.ENDED, "NO_DECISION", callbackAt, null, turns, points);
     }
 
-    private static Map<Intent, List<String>> examples(TalkTrack track) {
-        Map<Intent, List<String>> examples = new EnumMap<>(Intent.class);
-        track.examples().forEach((name, list) -> {
-            try {
-                examples.put(Intent.valueOf(name), list);
-            } catch (IllegalArgumentException ignored) {
-                // the loader has already refused unknown intents
-            }
-        });
-        return examples;
+    /** How the robot hears at {@code node}: the built-in intents, the script's examples and the node's own intents. */
+    private Hearing hearing(TalkTrack track, Node node) {
+        List<List<String>> examples = new ArrayList<>(track.examples().values());
+        examples.addAll(node.intents().values());
+        return new Hearing(ears, intents.model(track.examples(), node.intents()), examples);
     }
 
     /** The script's briefing for the agent, then what the callee said, turn by turn. */

@@ -17,8 +17,10 @@ import java.util.Map;
  * @param next        the node after a CALLBACK node has booked its time
  * @param disposition the disposition an END node records
  * @param briefing    what the agent is told on a TRANSFER
+ * @param intents     the node's own intents (or extra examples of built-in ones here), each with example answers
  */
 public record Node(String id, String say, Action action, Map<String, String> on, Map<String, Integer> points,
                    double listenSeconds, List<String> phrases, String noInputSay, String noInputNext, String noMatchSay,
-                   String noMatchNext, int retries, String next, String disposition, String briefing) {
+                   String noMatchNext, int retries, String next, String disposition, String briefing,
+                   Map<String, List<String>> intents) {
 }

@@ -24,7 +24,7 @@ public final class TalkTrackLoader {
 
     private static final Set<String> TOP = Set.of("name", "start", "nodes", "examples", "description");
     private static final Set<String> NODE_KEYS = Set.of("say", "action", "on", "points", "listen", "phrases", "noInput", "noMatch",
-            "next", "disposition", "briefing");
+            "next", "disposition", "briefing", "intents");
 
     /** Longest prompt (say, re-prompts, briefing) in characters: about a minute of speech. */
     public static final int MAX_PROMPT = 1000;
@@ -149,7 +149,8 @@ public final class TalkTrackLoader {
             int retries = (int) number(noInput.get("retries"), 1, 0, 10, id, "noInput retries", problems);
             nodes.put(id, new Node(id, string(n.get("say")), action, on, points, listen, phrases, string(noInput.get("say")),
                     string(noInput.get("next")), string(noMatch.get("say")), string(noMatch.get("next")), retries,
-                    string(n.get("next")), string(n.get("disposition")), string(n.get("briefing"))));
+                    string(n.get("next")), string(n.get("disposition")), string(n.get("briefing")),
+                    NodeIntents.read(id, n.get("intents"), problems)));
         }
         return new TalkTrack(name, start, nodes, examples);
     }
@@ -166,16 +167,17 @@ public final class TalkTrackLoader {
                 problems.add(new ScriptProblem(n.id(), "missing prompt (say)"));
             }
             for (Map.Entry<String, String> e : n.on().entrySet()) {
-                if (!isIntent(e.getKey())) {
+                if (!isIntent(e.getKey()) && !n.intents().containsKey(e.getKey())) {
                     problems.add(new ScriptProblem(n.id(), "unknown intent '" + e.getKey() + "'"));
                 }
                 targets.add(e.getValue());
             }
             for (String p : n.points().keySet()) {
-                if (!isIntent(p)) {
+                if (!isIntent(p) && !n.intents().containsKey(p)) {
                     problems.add(new ScriptProblem(n.id(), "points for unknown intent '" + p + "'"));
                 }
             }
+            NodeIntents.validate(n, problems);
             if (n.action() == Action.ASK && n.on().isEmpty()) {
                 problems.add(new ScriptProblem(n.id(), "asks but has no 'on' (which intent leads where)"));
             }

@@ -51,7 +51,7 @@ class IntentTaggerTest {
 
     @Test
     void aScriptsOwnExamplesAreMatchedToo() {
-        IntentTagger withExamples = new IntentTagger(Map.of(Intent.INTERESTED, List.of("fiber sounds fantastic")));
+        IntentTagger withExamples = new IntentTagger(Map.of("INTERESTED", List.of("fiber sounds fantastic")));
         assertThat(withExamples.tag("fiber sounds fantastic").intent()).isEqualTo(Intent.INTERESTED);
         assertThat(tagger.tag("fiber sounds fantastic").matched()).isFalse();
     }
@@ -62,6 +62,29 @@ class IntentTaggerTest {
         assertThat(tagger.tag("we are already customers").intent()).isEqualTo(Intent.ALREADY_CUSTOMER);
         assertThat(tagger.tag("i am really not interested").intent()).isEqualTo(Intent.NOT_INTERESTED);
         assertThat(tagger.tag("not really").intent()).isEqualTo(Intent.NO);
+    }
+
+    @Test
+    void negatedInterestSaysSo() {
+        TaggedIntent t = tagger.tag("I'm not that interested");
+        assertThat(t.basis()).isEqualTo(TaggedIntent.Basis.NEGATED_PHRASE);
+        assertThat(t.phrase()).isEqualTo("not interested");
+        assertThat(tagger.tag("no thanks").basis()).isEqualTo(TaggedIntent.Basis.PHRASE);
+    }
+
+    @Test
+    void aNodesOwnIntentIsTaggedByItsNameWithNoBuiltInIntent() {
+        IntentTagger atPlanNode = new IntentTagger(Map.of("PREMIUM", List.of("the premium one")));
+        TaggedIntent t = atPlanNode.tag("uh the premium one please");
+        assertThat(t.name()).isEqualTo("PREMIUM");
+        assertThat(t.intent()).isNull();
+        assertThat(t.matched()).isTrue();
+    }
+
+    @Test
+    void aBareNotIsNoAnswerOnItsOwn() {
+        // "not really" without its filler would be "not", found in every negated answer
+        assertThat(tagger.tag("it's not something I want").intent()).isNotEqualTo(Intent.NO);
     }
 
     @Test

@@ -95,4 +95,14 @@ class RobotTest {
         assertThat(r.disposition()).isEqualTo("NO_ANSWER");
         assertThat(r.turns()).extracting(Turn::prompt).containsExactly("Are you there?", "Hello?");
     }
+
+    @Test
+    void aCalleeWhoPicksAPlanInWordsOfTheirOwnIsTransferredToThatPlan() throws Exception {
+        ConversationResult r = call("plan-choice.yaml", "plan-picker.yaml");
+
+        assertThat(r.outcome()).as(r.turns().toString()).isEqualTo(Outcome.TRANSFERRED);
+        assertThat(r.turns()).extracting(Turn::node).containsExactly("greeting", "plan", "premium");
+        assertThat(r.turns().get(1).intent()).isEqualTo("PREMIUM");
+        assertThat(r.briefing()).contains("chose the Premium plan");
+    }
 }

@@ -12,7 +12,7 @@ class TalkTrackLoaderTest {
 
     @Test
     void theSampleScriptsAreValid() throws Exception {
-        for (String name : List.of("broadband-offer.yaml", "win-back.yaml")) {
+        for (String name : List.of("broadband-offer.yaml", "win-back.yaml", "plan-choice.yaml")) {
             TalkTrack track = TalkTrackLoader.load(Path.of("../scripts", name));
             assertThat(track.nodes()).isNotEmpty();
             assertThat(TalkTrackLoader.problems(Files.readString(Path.of("../scripts", name)))).isEmpty();
@@ -68,6 +68,48 @@ class TalkTrackLoaderTest {
                 "hello: listen (seconds) must be a number from 0.5 to 60",
                 "hello: noInput retries must be a number from 0 to 10",
                 "bye: briefing is longer than 1000 characters");
+    }
+
+    @Test
+    void aNodeDeclaresItsOwnIntentsWithExampleAnswers() throws Exception {
+        TalkTrack track = TalkTrackLoader.load(Path.of("../scripts", "plan-choice.yaml"));
+
+        Node plan = track.node("plan");
+
+        assertThat(plan.intents()).containsKeys("BASIC", "PREMIUM");
+        assertThat(plan.intents().get("BASIC")).contains("the cheaper plan");
+        assertThat(plan.on()).containsEntry("PREMIUM", "premium");
+        assertThat(plan.points()).containsEntry("PREMIUM", 4);
+        assertThat(track.node("greeting").intents()).isEmpty();
+    }
+
+    @Test
+    void aNodesIntentsAreValidatedWithTheNode() {
+        List<ScriptProblem> problems = TalkTrackLoader.problems("""
+                name: plans
+                start: plan
+                nodes:
+                  plan:
+                    say: "Basic or premium?"
+                    intents:
+                      BASIC: ["the basic one", "the cheap one"]
+                      PREMIUM: ["the fast one", "the cheap one"]
+                      GOLD: []
+                      "two words": ["gold"]
+                      UNUSED: ["whatever you think"]
+                    on: {BASIC: bye, PREMIUM: bye, GOLD: bye, TWO WORDS: bye, PLATINUM: bye}
+                  bye:
+                    action: end
+                    say: "Bye"
+                    intents: {YES: ["sure"]}
+                """);
+        assertThat(problems).extracting(ScriptProblem::toString).containsExactlyInAnyOrder(
+                "plan: example 'the cheap one' is given for both BASIC and PREMIUM",
+                "plan: intent GOLD has no example answers",
+                "plan: intent name 'two words' must be letters, digits and _ (starting with a letter, at most 32 characters, not NO_MATCH)",
+                "plan: declares intent UNUSED but 'on' does not say where it leads",
+                "plan: unknown intent 'PLATINUM'",
+                "bye: only an ask node has intents of its own (this one is end)");
     }
 
     @Test
