@@ -74,7 +74,7 @@ public final class PacingPolicies {
     }
 
     /** A policy's parameter as its name shows it: at most three decimals, no trailing zeros. */
-    static String parameter(double value) {
+    public static String parameter(double value) {
         return java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 

@@ -76,7 +76,8 @@ public final class HindsightTuning {
         return Math.round(value / PRECISION) * PRECISION;
     }
 
+    /** The name's spelling of a setting already on the 0.01 grid (the policies print their parameter the same way). */
     private static String format(double value) {
-        return java.math.BigDecimal.valueOf(round(value)).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return org.opendialer.engine.pacing.PacingPolicies.parameter(round(value));
     }
 }
