@@ -9,10 +9,12 @@ bundle=${1:-${DIALER_TEST_ASTERISK:-../shared/asterisk}}
 DIALER_TEST_ASTERISK=$(realpath "$bundle")
 export DIALER_TEST_ASTERISK
 rm -f dialer-engine/target/asterisk-latency.txt
-mvn -B -q -o -pl dialer-engine test -Dtest='*RealIT' -Dsurefire.failIfNoSpecifiedTests=false > dialer-engine/target/e2e.log 2>&1
+# integration tests run in `verify` (failsafe); no unit tests here
+mvn -B -q -o -pl dialer-engine verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*RealIT' \
+  -Dfailsafe.failIfNoSpecifiedTests=false > dialer-engine/target/e2e.log 2>&1
 status=$?
 passed=0 failed=0
-for report in dialer-engine/target/surefire-reports/TEST-*RealIT.xml; do
+for report in dialer-engine/target/failsafe-reports/TEST-*RealIT.xml; do
   [ -f "$report" ] || continue
   t=$(grep -o 'tests="[0-9]*"' "$report" | head -1 | tr -dc 0-9)
   f=$(grep -o 'failures="[0-9]*"' "$report" | head -1 | tr -dc 0-9)

@@ -7,8 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A JSON client for the REST API of a server started in the test. */
 final class Api {
@@ -79,17 +84,43 @@ final class Api {
     }
 
     /** Polls {@code path} until {@code until} holds for its JSON, or fails after {@code timeout}. */
-    JsonNode await(String path, Duration timeout, Predicate<JsonNode> until) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Reply reply = get(path);
-        while (!until.test(reply.json())) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting on " + path + "; last answer: " + reply.body());
-            }
-            Thread.sleep(200);
-            reply = get(path);
+    JsonNode await(String path, Duration timeout, Predicate<JsonNode> until) {
+        AtomicReference<Reply> last = new AtomicReference<>();
+        try {
+            Awaitility.await("GET " + path).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        last.set(get(path));
+                        return until.test(last.get().json());
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("gave up waiting on " + path + "; last answer: "
+                    + (last.get() == null ? "none" : last.get().body()), e);
         }
-        return reply.json();
+        return last.get().json();
+    }
+
+    /** Waits until a {@code serve} process answers its health check; fails at once if the process exits. */
+    void awaitUp(Process process, Path log, Duration timeout) {
+        try {
+            Awaitility.await("serve starts").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                    .ignoreException(IllegalStateException.class) // connection refused while starting
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError("serve exited: " + Files.readString(log));
+                        }
+                        return get("/actuator/health").status() == 200;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("serve did not come up: " + readQuietly(log), e);
+        }
+    }
+
+    private static String readQuietly(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     private Reply send(HttpRequest.Builder request) {

@@ -1,6 +1,7 @@
 package org.opendialer.service.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -48,8 +49,8 @@ class CampaignStopIT {
 
             // when stopped, the call goes on with its agent
             assertThat(api.post("/api/campaigns/" + campaign + "/stop", null).json().get("status").asText()).isEqualTo("STOPPED");
-            Thread.sleep(2_000);
-            assertThat(api.get("/api/agents/" + agent).json().get("state").asText()).isEqualTo("ON_CALL");
+            await("the agent stays on the call after the stop").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> api.get("/api/agents/" + agent).json().get("state").asText().equals("ON_CALL"));
             assertThat(jdbc.queryForObject("SELECT state FROM call_attempts WHERE id = ?", String.class, attempt)).isEqualTo("BRIDGED");
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM call_attempts WHERE campaign_id = ?", Long.class, campaign))
                     .as("no new call after the stop").isEqualTo(1);

@@ -1,6 +1,7 @@
 package org.opendialer.service.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.net.ServerSocket;
@@ -43,32 +44,9 @@ class CrashRestartIT {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static void awaitUp(Api api, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("serve exited: " + java.nio.file.Files.readString(log));
-            }
-            try {
-                if (api.get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("serve did not come up: " + java.nio.file.Files.readString(log));
-    }
-
-    private static void awaitCount(JdbcTemplate jdbc, String sql, long atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (jdbc.queryForObject(sql, Long.class) < atLeast) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + atLeast + " from: " + sql);
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitCount(JdbcTemplate jdbc, String sql, long atLeast) {
+        await(atLeast + " from: " + sql).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.queryForObject(sql, Long.class) >= atLeast);
     }
 
     @Test
@@ -80,7 +58,7 @@ class CrashRestartIT {
         Api api = new Api(port);
         Process first = serve(db, port, dir.resolve("first.log"));
         try {
-            awaitUp(api, first, dir.resolve("first.log"));
+            api.awaitUp(first, dir.resolve("first.log"), Duration.ofSeconds(90));
             long campaign = api.post("/api/campaigns", """
                     {"name": "robot calls", "mode": "AGENTLESS", "robotPorts": 10, "trunkLines": 20,
                      "windowStart": "00:00", "windowEnd": "23:59", "reportZone": "UTC"}""").json().get("id").asLong();
@@ -101,7 +79,7 @@ class CrashRestartIT {
 
                 Process second = serve(db, port, dir.resolve("second.log"));
                 try {
-                    awaitUp(api, second, dir.resolve("second.log"));
+                    api.awaitUp(second, dir.resolve("second.log"), Duration.ofSeconds(90));
                     awaitCount(jdbc, "SELECT COUNT(*) FROM call_attempts WHERE id > " + lastBefore, 5);
 
                     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM call_attempts WHERE id <= ? AND state <> 'ENDED'",

@@ -76,7 +76,7 @@ class EmbeddedDatabaseIT {
         env.remove(DatabaseSettings.PASSWORD_KEY);
         Process serve = builder.start();
         try {
-            awaitUp(new Api(port), serve, log);
+            new Api(port).awaitUp(serve, log, Duration.ofSeconds(180));
             Path data = work.resolve("data");
 
             assertThat(permissions(data)).isEqualTo("rwx------");
@@ -134,21 +134,4 @@ class EmbeddedDatabaseIT {
         return hex.equals("00000000000000000000000000000000") ? "::" : hex;
     }
 
-    private static void awaitUp(Api api, Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("serve exited: " + Files.readString(log));
-            }
-            try {
-                if (api.get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("serve did not come up: " + Files.readString(log));
-    }
 }

@@ -1,6 +1,7 @@
 package org.opendialer.service.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -43,12 +45,9 @@ class ImportControllerIT {
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             String id = accepted.body().replaceAll(".*\"importJobId\":(\\d+).*", "$1");
 
-            String progress = "";
-            for (int i = 0; i < 100 && !progress.contains("\"status\":\"COMPLETED\""); i++) {
-                Thread.sleep(100);
-                progress = http.send(Api.asAdmin(base + "/" + id).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-            }
+            String progress = await("the import completes").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> http.send(Api.asAdmin(base + "/" + id).build(), HttpResponse.BodyHandlers.ofString()).body(),
+                            answer -> answer.contains("\"status\":\"COMPLETED\""));
             assertThat(progress).contains("\"percent\":100.0").contains("\"status\":\"COMPLETED\"").contains("\"imported\":1").contains("\"rejected\":1");
 
             HttpResponse<String> rejected = http.send(Api.asAdmin(base + "/" + id + "/rejected.csv").build(),

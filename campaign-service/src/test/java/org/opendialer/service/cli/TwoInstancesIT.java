@@ -1,6 +1,7 @@
 package org.opendialer.service.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -60,9 +61,11 @@ class TwoInstancesIT {
                 // when paused through A, B places no call two seconds later
                 Instant paused = Instant.now();
                 assertThat(onA.post("/api/campaigns/" + campaign + "/pause", "{\"reason\": \"lunch\"}").status()).isEqualTo(200);
-                Thread.sleep(6_000); // a window long enough for a dialling instance to place several calls
-                assertThat(placedBy(jdbc, campaign, "node-b", paused.plusSeconds(2))).as("calls B placed after the pause").isZero();
-                assertThat(placedBy(jdbc, campaign, "node-a", paused.plusMillis(500))).as("calls A placed after the pause").isZero();
+                // watched over a window long enough for a dialling instance to place several calls
+                await("no call placed after the pause").during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> placedBy(jdbc, campaign, "node-b", paused.plusSeconds(2)) == 0
+                                && placedBy(jdbc, campaign, "node-a", paused.plusMillis(500)) == 0);
 
                 // when resumed through B, A dials again
                 Instant resumed = Instant.now();
@@ -74,8 +77,9 @@ class TwoInstancesIT {
                 assertThat(onB.post("/api/campaigns/" + campaign + "/stop", null).status()).isEqualTo(200);
                 awaitTrue("A closes the stopped campaign and its agent is logged out", () -> "LOGGED_OUT".equals(
                         onA.get("/api/agents/" + annOnA).json().get("state").asText()));
-                Thread.sleep(3_000);
-                assertThat(placedBy(jdbc, campaign, "node-a", stopped.plusSeconds(2))).as("calls A placed after the stop").isZero();
+                await("A places no call after the stop").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> placedBy(jdbc, campaign, "node-a", stopped.plusSeconds(2)) == 0);
             } finally {
                 b.close();
                 a.close();
@@ -110,11 +114,7 @@ class TwoInstancesIT {
                 Long.class, campaign, instance, Timestamp.from(after));
     }
 
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() < deadline).as(what).isTrue();
-            Thread.sleep(200);
-        }
+    private static void awaitTrue(String what, BooleanSupplier condition) {
+        await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
     }
 }

@@ -1,6 +1,7 @@
 package org.opendialer.service.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
@@ -69,11 +70,11 @@ class ClusteredJobsIT {
                                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                                     .build());
                 }
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (RUNS.size() < jobs && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
-                Thread.sleep(1500); // a duplicate would show up by now
+                await("every job runs").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> RUNS.size() >= jobs);
+                // a duplicate run would show up within this window
+                await("no job runs twice").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                        .until(() -> RUNS.values().stream().allMatch(n -> n.get() == 1));
                 assertThat(RUNS).hasSize(jobs);
                 assertThat(RUNS.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
             } finally {
