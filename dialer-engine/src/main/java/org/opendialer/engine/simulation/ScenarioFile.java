@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads scenario YAML. Every mistake is reported as one {@link IllegalArgumentException} naming the
@@ -70,13 +70,12 @@ public final class ScenarioFile {
     public static Scenario parse(String fileName, String yaml) {
         Object root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false); // a second value for a field would silently win
-            root = new Yaml(new SafeConstructor(options)).load(yaml);
-        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
-            String line = e.getProblemMark() == null ? "" : " (line " + (e.getProblemMark().getLine() + 1) + ")";
+            // a second value for a field would silently win
+            root = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).setLabel(fileName).build()).loadFromString(yaml);
+        } catch (MarkedYamlEngineException e) {
+            String line = e.getProblemMark().map(m -> " (line " + (m.getLine() + 1) + ")").orElse("");
             throw new IllegalArgumentException(fileName + ": not valid YAML: " + e.getProblem() + line);
-        } catch (YAMLException e) {
+        } catch (YamlEngineException e) {
             throw new IllegalArgumentException(fileName + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (!(root instanceof Map<?, ?> map)) {

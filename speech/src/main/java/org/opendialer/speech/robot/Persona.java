@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.opendialer.speech.script.Yaml12;
 
 /**
  * A simulated callee: what it answers at each node of a talk track ({@code default} elsewhere); an answer
@@ -22,7 +23,7 @@ public record Persona(String name, Map<String, String> answers, String fallback)
     }
 
     public static Persona parse(String fileName, String yaml) {
-        Object root = org.opendialer.speech.script.Yaml12.loader().load(yaml);
+        Object root = Yaml12.load(yaml);
         if (!(root instanceof Map<?, ?> map) || !(map.get("answers") instanceof Map<?, ?> answers)) {
             throw new IllegalArgumentException(fileName + ": a persona needs 'answers' (node: what the callee says)");
         }

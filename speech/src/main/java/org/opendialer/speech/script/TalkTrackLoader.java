@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.opendialer.speech.intent.Intent;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 /**
  * Reads and validates talk tracks (YAML; see {@code scripts/README.md}). Every problem is collected with its
@@ -65,7 +66,11 @@ public final class TalkTrackLoader {
     private static TalkTrack read(String yaml, List<ScriptProblem> problems) {
         Object root;
         try {
-            root = Yaml12.loader().load(yaml);
+            root = Yaml12.load(yaml);
+        } catch (MarkedYamlEngineException e) {
+            String line = e.getProblemMark().map(m -> " (line " + (m.getLine() + 1) + ")").orElse("");
+            problems.add(new ScriptProblem("script", "not valid YAML: " + e.getProblem() + line));
+            return null;
         } catch (RuntimeException e) {
             problems.add(new ScriptProblem("script", "not valid YAML: " + e.getMessage().lines().findFirst().orElse("")));
             return null;

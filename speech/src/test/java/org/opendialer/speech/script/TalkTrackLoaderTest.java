@@ -20,6 +20,30 @@ class TalkTrackLoaderTest {
     }
 
     @Test
+    void onYesAndNoAreWordsAndANodeGivenTwiceIsAProblemNotASilentOverride() {
+        String track = """
+                name: twice
+                start: hello
+                nodes:
+                  hello:
+                    say: "Hi"
+                    on: {YES: bye, NO: bye}
+                  bye:
+                    action: end
+                    say: "Bye"
+                """;
+        assertThat(TalkTrackLoader.problems(track)).isEmpty();
+
+        List<ScriptProblem> problems = TalkTrackLoader.problems(track + """
+                  hello:
+                    say: "Hello again"
+                    on: {YES: bye}
+                """);
+        assertThat(problems).singleElement().extracting(ScriptProblem::toString).asString()
+                .contains("not valid YAML").contains("hello");
+    }
+
+    @Test
     void everyProblemIsReportedWithItsNode() {
         List<ScriptProblem> problems = TalkTrackLoader.problems("""
                 name: broken
