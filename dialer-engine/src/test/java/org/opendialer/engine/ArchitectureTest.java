@@ -1,6 +1,7 @@
 package org.opendialer.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -17,4 +18,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noSpringInTheEngine = noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..");
+
+    @ArchTest
+    static final ArchRule noFrameworkInTheEngine = noClasses().should().dependOnClassesThat().resideInAnyPackage(
+            "jakarta..", "org.quartz..", "org.hibernate..", "com.fasterxml.jackson..", "java.sql..", "javax.sql..");
+
+    @ArchTest
+    static final ArchRule featuresFormNoCycle = slices().matching("org.opendialer.engine.(*)..").should().beFreeOfCycles();
 }
