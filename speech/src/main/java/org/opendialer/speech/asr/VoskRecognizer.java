@@ -44,12 +44,44 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
         }
     }
 
-    /** The model named by {@value #MODEL_PROPERTY} or {@value #MODEL_ENV}, else the one the build unpacked. */
+    /**
+     * The model named by {@value #MODEL_PROPERTY} or {@value #MODEL_ENV}; else the one the build unpacked (in the
+     * source tree); else the one the jar carries, unpacked once into {@link VoskModelCache#defaultCache()}.
+     */
     public static VoskRecognizer fromConfiguration() {
-        String configured = System.getProperty(MODEL_PROPERTY, System.getenv(MODEL_ENV));
-        Path dir = configured != null ? Path.of(configured) : Files.isDirectory(Path.of("speech/target/vosk-model"))
-                ? Path.of("speech/target/vosk-model") : Path.of("../speech/target/vosk-model");
+        Path dir = modelLocation();
+        org.slf4j.LoggerFactory.getLogger(VoskRecognizer.class).info("Vosk model: {}", dir == null ? "none found" : dir.toAbsolutePath());
         return new VoskRecognizer(dir);
+    }
+
+    /** Where the model is (see {@link #fromConfiguration()}), or null when there is none. */
+    public static Path modelLocation() {
+        String configured = System.getProperty(MODEL_PROPERTY, System.getenv(MODEL_ENV));
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        for (Path built : List.of(Path.of("speech/target/vosk-model"), Path.of("../speech/target/vosk-model"))) {
+            if (Files.isDirectory(built.resolve("am"))) {
+                return built;
+            }
+        }
+        java.net.URL packed = VoskRecognizer.class.getResource(VoskModelCache.RESOURCE);
+        if (packed == null) {
+            return null;
+        }
+        try {
+            // the archive's size names the cached copy, so another model in a newer jar is unpacked beside it
+            long size = packed.openConnection().getContentLengthLong();
+            return VoskModelCache.unpacked(VoskModelCache.defaultCache(), "vosk-model-en-" + size, () -> {
+                try {
+                    return packed.openStream();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the Vosk model in the jar: " + e.getMessage(), e);
+        }
     }
 
     @Override
