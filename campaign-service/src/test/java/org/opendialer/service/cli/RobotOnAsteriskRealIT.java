@@ -40,15 +40,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class RobotOnAsteriskRealIT {
 
-    private static final int MEDIA_PORT = freePort();
-    /** Prompts rendered for the simulated conversations are the ones serve plays (MaryTTS is slow on a busy machine). */
-    private static final Path PROMPTS = tempDir();
+    static final int MEDIA_PORT = freePort();
+    /**
+     * Prompts rendered for the simulated conversations are the ones serve plays, kept between runs in target/ (MaryTTS
+     * takes seconds per prompt on a busy machine; the cache is keyed by voice, rate and text).
+     */
+    static final Path PROMPTS = Path.of("target", "robot-prompts").toAbsolutePath();
 
     /** Dialled number → the persona behind it (the callee scenario plays robot-N.ulaw for 1415555018N). */
-    private static final Map<String, String> CALLEES = new LinkedHashMap<>();
+    static final Map<String, String> CALLEES = new LinkedHashMap<>();
     private static final TalkTrack TRACK;
     /** What the simulated loop made of each persona: the live calls must come to the same. */
-    private static final Map<String, ConversationResult> SIMULATED = new LinkedHashMap<>();
+    static final Map<String, ConversationResult> SIMULATED = new LinkedHashMap<>();
 
     static {
         CALLEES.put("+14155550181", "eager");
@@ -66,7 +69,7 @@ class RobotOnAsteriskRealIT {
             RobotOnAsteriskRealIT::recordCallees);
 
     /** The simulated conversation with each persona, and the SIPp callee's recording along it. */
-    private static void recordCallees(Path sipp) {
+    static void recordCallees(Path sipp) {
         try (SpeechEngines speech = new SpeechEngines(PROMPTS)) {
             Map<String, String> lead = Map.of("first_name", "Maria", "last_name", "Lopez");
             int n = 1;
@@ -155,21 +158,13 @@ class RobotOnAsteriskRealIT {
                 + "WHERE l.phone_e164 = ?", phone);
     }
 
-    private static String nodeAndIntent(Turn turn) {
+    static String nodeAndIntent(Turn turn) {
         return turn.node() + " " + turn.intent();
     }
 
-    private static Path script(String name) {
+    static Path script(String name) {
         Path path = Path.of("scripts", name);
         return Files.exists(path) ? path : Path.of("..", "scripts", name);
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("robot-prompts-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static int freePort() {
