@@ -9,6 +9,6 @@ mkdir -p campaign-service/target
 status=0
 mvn -B -o -q -pl campaign-service -am -Dtest=RobotLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -Drobot.calls="${1:-12}" test > "$log" 2>&1 || status=$?
-grep -E '^(end of speech|barge-in|outcomes|dialer process|differs|[0-9]+ robot conversations)' "$log" || true
+grep -E "^(end of speech|barge-in|outcomes|dialer process|differs|[0-9]+ robot conversations)" "$log" || true
 [ "$status" = 0 ] || echo "the benchmark failed (exit $status); see $log"
 exit "$status"

@@ -76,8 +76,9 @@ class RobotLatencyBenchmark {
             }
             Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                // every call over, or with an agent; its turns are stored before either
-                return jdbc.queryForObject("SELECT COUNT(*) FROM call_attempts WHERE state IN ('ENDED', 'BRIDGED')", Integer.class) >= calls;
+                // every call over, or with an agent, and every conversation recorded
+                return media.server().get().liveCalls() == 0
+                        && jdbc.queryForObject("SELECT COUNT(*) FROM call_attempts WHERE state IN ('ENDED', 'BRIDGED')", Integer.class) >= calls;
             });
             double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
             double wall = (System.nanoTime() - wallBefore) / 1e9;
@@ -101,6 +102,9 @@ class RobotLatencyBenchmark {
             System.out.printf("barge-in onset -> prompt stopped: p50 %d ms, p95 %d ms, max %d ms (%d barge-ins)%n",
                     TurnTimings.percentile(timings.bargeInMillis(), 50), TurnTimings.percentile(timings.bargeInMillis(), 95),
                     TurnTimings.percentile(timings.bargeInMillis(), 100), timings.bargeInMillis().size());
+            List<Long> hearing = jdbc.queryForList("SELECT latency_ms FROM conversation_turns WHERE transcript IS NOT NULL", Long.class);
+            System.out.printf("end of speech -> intent (recogniser's final result, second pass if any, tagging): p50 %d ms, p95 %d ms, max %d ms%n",
+                    TurnTimings.percentile(hearing, 50), TurnTimings.percentile(hearing, 95), TurnTimings.percentile(hearing, 100));
             System.out.printf("outcomes equal to the simulated loop's: %d of %d%n", same, calls);
             System.out.printf("dialer process: %.1f CPU s in %.1f s wall = %.2f cores, %.1f CPU s per conversation; heap peak +%d MB "
                     + "(%.1f MB per conversation)%n", cpu, wall, cpu / wall, cpu / calls, (heapPeak.get() - heapBefore) >> 20,
