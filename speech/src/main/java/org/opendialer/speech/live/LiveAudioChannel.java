@@ -21,11 +21,14 @@ import org.opendialer.speech.robot.AudioChannel;
  * they arrive. An answer ends {@link TurnTaking#endFrames()} after the voice stops. Prompts go out one frame
  * per {@link #tick()} (the pacer thread); when the callee starts speaking over a prompt, the prompt stops at
  * the next tick and what they say is the answer (barge-in). The conversation's thread blocks in {@link #play}
- * and {@link #hear}. Time comes from {@code nanos}, so tests drive it frame by frame.
+ * and {@link #hear}. Between prompts the line carries silence, frame by frame, until the call is gone (a hot
+ * lead waits so for the engine to move it to an agent). Time comes from {@code nanos}, so tests drive it frame by frame.
  */
 public final class LiveAudioChannel implements AudioChannel, AudioSocketCall.Listener, FramePacer.Paced {
 
     private static final long FRAME_NANOS = TurnTaking.FRAME_MILLIS * 1_000_000L;
+    /** Sent whenever no prompt plays: Asterisk's AudioSocket() drops a connection that stays quiet for 2 s. */
+    private static final byte[] SILENCE = new byte[TurnTaking.FRAME_BYTES];
     /** How often (in frames) the partial reading is refreshed while the callee speaks. */
     private static final int PARTIAL_EVERY = 5;
 
@@ -139,6 +142,7 @@ public final class LiveAudioChannel implements AudioChannel, AudioSocketCall.Lis
                 playing = false;
                 timings.bargeIn((now - onsetNanos) / 1_000_000);
                 notifyAll();
+                frame = SILENCE;
             } else if (playing) {
                 frame = Arrays.copyOfRange(prompt, promptOffset, promptOffset + TurnTaking.FRAME_BYTES);
                 if (promptOffset == 0 && replyPending) {
@@ -150,6 +154,8 @@ public final class LiveAudioChannel implements AudioChannel, AudioSocketCall.Lis
                     playing = false;
                     notifyAll();
                 }
+            } else {
+                frame = SILENCE;
             }
             if (listening && !capturing && !answerEnded && now >= deadlineNanos) {
                 timedOut = true;

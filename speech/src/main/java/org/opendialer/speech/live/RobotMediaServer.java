@@ -104,11 +104,22 @@ public final class RobotMediaServer implements AutoCloseable {
                 LOG.warn("Robot conversation on call {} failed: {}", call.id(), e.toString(), e);
                 call.hangup();
             } finally {
-                pacer.remove(channel);
                 live.decrementAndGet();
             }
         });
-        return channel;
+        // the line carries silence after the conversation until the call leaves (a hot lead waits for its agent)
+        return new AudioSocketCall.Listener() {
+            @Override
+            public void onAudio(byte[] pcm) {
+                channel.onAudio(pcm);
+            }
+
+            @Override
+            public void onHangup(String why) {
+                pacer.remove(channel);
+                channel.onHangup(why);
+            }
+        };
     }
 
     @Override

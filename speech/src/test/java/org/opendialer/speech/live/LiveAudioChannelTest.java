@@ -27,7 +27,20 @@ class LiveAudioChannelTest {
         }
         return new Recognition(voiced ? "yes" : "", voiced ? 0.9 : 0, 3);
     };
-    private static final Audio PROMPT = new Audio(new byte[3 * 8000 * 2], Audio.TELEPHONE);
+    private static final Audio PROMPT = tone(3 * 8000 * 2);
+
+    /** A prompt the callee can tell from the silence between prompts. */
+    private static Audio tone(int bytes) {
+        byte[] pcm = new byte[bytes];
+        for (int i = 0; i < bytes; i += 2) {
+            pcm[i] = 100;
+        }
+        return new Audio(pcm, Audio.TELEPHONE);
+    }
+
+    private long promptFrames() {
+        return sent.stream().filter(f -> !java.util.Arrays.equals(f, Frames.silence())).count();
+    }
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private final List<byte[]> sent = new CopyOnWriteArrayList<>();
@@ -55,12 +68,14 @@ class LiveAudioChannelTest {
 
     @Test
     void aPromptGoesOutOneFramePerTickToItsEnd() {
-        CompletableFuture<Boolean> played = CompletableFuture.supplyAsync(() -> channel.play(new Audio(new byte[8100], Audio.TELEPHONE)));
+        silence(3);
+        CompletableFuture<Boolean> played = CompletableFuture.supplyAsync(() -> channel.play(tone(8100)));
         Frames.await(channel::playing, "the prompt plays");
         silence(30);
         assertThat(played.join()).isTrue();
-        // the last, short frame is padded with silence
-        assertThat(sent).hasSize(8100 / TurnTaking.FRAME_BYTES + 1).allMatch(f -> f.length == TurnTaking.FRAME_BYTES);
+        // the line carries silence before and after; the last, short frame of the prompt is padded
+        assertThat(sent).hasSize(33).allMatch(f -> f.length == TurnTaking.FRAME_BYTES);
+        assertThat(promptFrames()).isEqualTo(8100 / TurnTaking.FRAME_BYTES + 1);
     }
 
     @Test
@@ -73,12 +88,13 @@ class LiveAudioChannelTest {
         silence(50);
         voice(3);
         Frames.await(() -> !channel.playing(), "the prompt stopped");
-        int promptFrames = sent.size();
+        long promptFrames = promptFrames();
         voice(47);
         silence(TurnTaking.DEFAULT.endFrames());
         Answer answer = conversation.join();
 
         assertThat(promptFrames).isEqualTo(52).isLessThan(PROMPT.pcm().length / TurnTaking.FRAME_BYTES);
+        assertThat(promptFrames()).as("nothing of the prompt after it stopped").isEqualTo(52);
         // onset at the first voiced frame, detected at the third, prompt stopped at that tick
         assertThat(timings.bargeInMillis()).containsExactly(40L);
         assertThat(answer.streamed().text()).isEqualTo("yes");
