@@ -90,7 +90,9 @@ public class TelephonyFactory {
             }
             watchdog(clock, telephony);
             if (robot != null) {
-                return new Connected(new org.opendialer.service.robot.RobotOnAsterisk(telephony, robotMedia.server().get(), robot, clock), null);
+                org.opendialer.service.robot.RobotCalls calls = robot;
+                return new Connected(new org.opendialer.service.robot.RobotOnAsterisk(telephony, robotMedia.server().get(),
+                        (request, channel) -> calls.talk(request, channel).result(), clock), null);
             }
             return new Connected(telephony, null);
         }

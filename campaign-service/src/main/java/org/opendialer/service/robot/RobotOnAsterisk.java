@@ -36,12 +36,18 @@ public final class RobotOnAsterisk implements Telephony {
 
     private final Telephony asterisk;
     private final RobotMediaServer media;
-    private final RobotCalls robot;
+    private final Conversations robot;
     private final DialerClock clock;
     private final Map<AttemptId, OriginateRequest> placed = new ConcurrentHashMap<>();
     private volatile CallEventListener listener = event -> { };
 
-    public RobotOnAsterisk(Telephony asterisk, RobotMediaServer media, RobotCalls robot, DialerClock clock) {
+    /** Holds and records one robot conversation with the callee of a request (the campaign's {@link RobotCalls}). */
+    @FunctionalInterface
+    public interface Conversations {
+        ConversationResult talk(OriginateRequest request, org.opendialer.speech.robot.AudioChannel channel);
+    }
+
+    public RobotOnAsterisk(Telephony asterisk, RobotMediaServer media, Conversations robot, DialerClock clock) {
         this.asterisk = asterisk;
         this.media = media;
         this.robot = robot;
@@ -97,7 +103,7 @@ public final class RobotOnAsterisk implements Telephony {
 
     private void converse(OriginateRequest request, LiveAudioChannel channel, AudioSocketCall call) {
         // recorded first, so the agent's screen shows the briefing and the turns when the call arrives there
-        ConversationResult result = robot.talk(request, channel).result();
+        ConversationResult result = robot.talk(request, channel);
         if (result.outcome() == ConversationResult.Outcome.TRANSFERRED && !channel.hungUp()) {
             // the callee waits in AudioSocket() (silence) until the engine redirects them to an agent's conference
             listener.onEvent(new CallEvent.RobotHandoff(request.attemptId(), clock.now()));

@@ -62,6 +62,7 @@ public final class VoskModelCache {
                         throw new IllegalStateException("the model archive has no " + MODEL_FOLDER + " folder");
                     }
                     Files.createFile(partial.resolve(COMPLETE));
+                    readableByAll(partial); // a temporary folder is private; the model is shared by every user's dialer
                     delete(target); // a copy left half-done by a process that died
                     Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
                     return target;
@@ -89,6 +90,14 @@ public final class VoskModelCache {
             }
         }
         return files;
+    }
+
+    private static void readableByAll(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder inherits its parent's access
+        }
     }
 
     private static void delete(Path dir) throws IOException {
