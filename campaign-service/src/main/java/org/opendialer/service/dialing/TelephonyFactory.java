@@ -83,7 +83,7 @@ public class TelephonyFactory {
                 throw new ConflictException("no configured Asterisk server answers (" + asterisk.stream()
                         .map(s -> s.name() + " " + s.host() + ":" + s.port()).toList() + "); check dialer.asterisk.servers and AMI access");
             }
-            java.util.List<String> problems = telephony.readinessProblems(campaign.amdEnabled());
+            java.util.List<String> problems = telephony.readinessProblems(campaign.amdEnabled(), robot != null);
             if (!problems.isEmpty()) {
                 telephony.close();
                 throw new ConflictException("Asterisk is not ready for campaign '" + campaign.name() + "': " + String.join("; ", problems));
