@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs only the dialer's end-to-end tests against a real Asterisk 22 with SIPp callees and agent phones, and
+# Runs only the dialer's end-to-end tests against a real Asterisk 22 with SIPp callees and agent phones (the engine's
+# and the speech robot's through serve), and
 # prints "N passed, N failed" and the latencies measured.
 #   bash dialer-engine/asterisk/e2e.sh [path/to/asterisk-bundle]     (default: ../shared/asterisk)
 set -uo pipefail
@@ -9,10 +10,14 @@ bundle=${1:-${DIALER_TEST_ASTERISK:-../shared/asterisk}}
 DIALER_TEST_ASTERISK=$(realpath "$bundle")
 export DIALER_TEST_ASTERISK
 rm -f dialer-engine/target/asterisk-latency.txt
+rm -f dialer-engine/target/surefire-reports/TEST-*RealIT.xml campaign-service/target/surefire-reports/TEST-*RealIT.xml
 mvn -B -q -o -pl dialer-engine test -Dtest='*RealIT' -Dsurefire.failIfNoSpecifiedTests=false > dialer-engine/target/e2e.log 2>&1
 status=$?
+# the speech robot on the same Asterisk, through serve (campaign-service)
+mvn -B -q -o -pl campaign-service -am test -Dtest='RobotOnAsteriskRealIT' -Dsurefire.failIfNoSpecifiedTests=false \
+    >> dialer-engine/target/e2e.log 2>&1 || status=$?
 passed=0 failed=0
-for report in dialer-engine/target/surefire-reports/TEST-*RealIT.xml; do
+for report in dialer-engine/target/surefire-reports/TEST-*RealIT.xml campaign-service/target/surefire-reports/TEST-*RealIT.xml; do
   [ -f "$report" ] || continue
   t=$(grep -o 'tests="[0-9]*"' "$report" | head -1 | tr -dc 0-9)
   f=$(grep -o 'failures="[0-9]*"' "$report" | head -1 | tr -dc 0-9)
@@ -22,5 +27,6 @@ for report in dialer-engine/target/surefire-reports/TEST-*RealIT.xml; do
 done
 [ $status -ne 0 ] && [ $failed -eq 0 ] && { tail -30 dialer-engine/target/e2e.log; failed=1; }
 [ -f dialer-engine/target/asterisk-latency.txt ] && cat dialer-engine/target/asterisk-latency.txt
+grep -h '^robot on Asterisk:' dialer-engine/target/e2e.log
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
