@@ -211,6 +211,7 @@ public final class LiveAudioChannel implements AudioChannel, AudioSocketCall.Lis
             }
             pump();
             List<byte[]> frames;
+            List<byte[]> rest;
             synchronized (this) {
                 while (!hungUp && !answerEnded && !timedOut) {
                     waitQuietly();
@@ -225,16 +226,17 @@ public final class LiveAudioChannel implements AudioChannel, AudioSocketCall.Lis
                 }
                 answerEnded = false;
                 frames = List.copyOf(answer);
+                // the rest goes to this recogniser here: speech that starts now is the next answer's
+                rest = List.copyOf(answer.subList(Math.min(fed, answer.size()), answer.size()));
+                fed = answer.size();
+                stream = null;
                 replyPending = true;
                 replyFromNanos = endNanos;
             }
-            pump();
             Recognition reading;
             synchronized (feeding) {
+                rest.forEach(recognition::accept);
                 reading = recognition.finish();
-                synchronized (this) {
-                    stream = null;
-                }
             }
             ByteArrayOutputStream pcm = new ByteArrayOutputStream(frames.size() * TurnTaking.FRAME_BYTES);
             frames.forEach(pcm::writeBytes);
