@@ -68,15 +68,21 @@ class RobotOnAsteriskRealIT {
     static final RealAsterisk ASTERISK = new RealAsterisk(Map.of("DIALER_ROBOT_AUDIOSOCKET", "127.0.0.1:" + MEDIA_PORT),
             RobotOnAsteriskRealIT::recordCallees);
 
-    /** The simulated conversation with each persona, and the SIPp callee's recording along it. */
+    /** The simulated conversation with each persona (side by side: one robot serves many), and the SIPp callee's recording along it. */
     static void recordCallees(Path sipp) {
         try (SpeechEngines speech = new SpeechEngines(PROMPTS)) {
             Map<String, String> lead = Map.of("first_name", "Maria", "last_name", "Lopez");
+            speech.robot().prepare(TRACK);
+            Map<String, java.util.concurrent.CompletableFuture<ConversationResult>> talks = new LinkedHashMap<>();
+            for (Map.Entry<String, String> callee : CALLEES.entrySet()) {
+                Persona persona = Persona.load(script("personas/" + callee.getValue() + ".yaml"));
+                talks.put(callee.getKey(), java.util.concurrent.CompletableFuture.supplyAsync(() -> speech.robot().converse(TRACK,
+                        new SimulatedCallee(persona, speech.voice()), lead, ZonedDateTime.now())));
+            }
             int n = 1;
             for (Map.Entry<String, String> callee : CALLEES.entrySet()) {
                 Persona persona = Persona.load(script("personas/" + callee.getValue() + ".yaml"));
-                ConversationResult result = speech.robot().converse(TRACK, new SimulatedCallee(persona, speech.voice()), lead,
-                        ZonedDateTime.now());
+                ConversationResult result = talks.get(callee.getKey()).join();
                 SIMULATED.put(callee.getKey(), result);
                 Files.write(sipp.resolve("robot-" + n++ + ".ulaw"), RecordedCallee.ulaw(persona, result.turns(), speech.voice()));
             }
