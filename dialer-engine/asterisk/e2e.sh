@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs only the dialer's end-to-end tests against a real Asterisk 22 with SIPp callees and agent phones, and
+# Runs only the dialer's end-to-end tests against a real Asterisk 22 with SIPp callees and agent phones (the engine's
+# and the speech robot's through serve), and
 # prints "N passed, N failed" and the latencies measured.
 #   bash dialer-engine/asterisk/e2e.sh [path/to/asterisk-bundle]     (default: ../shared/asterisk)
 set -uo pipefail
@@ -8,13 +9,16 @@ bundle=${1:-${DIALER_TEST_ASTERISK:-../shared/asterisk}}
 [ -x "$bundle/start-asterisk" ] || { echo "e2e: no Asterisk bundle with start-asterisk at $bundle" >&2; exit 2; }
 DIALER_TEST_ASTERISK=$(realpath "$bundle")
 export DIALER_TEST_ASTERISK
-rm -f dialer-engine/target/asterisk-latency.txt
-# integration tests run in `verify` (failsafe); no unit tests here
-mvn -B -q -o -pl dialer-engine verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='*RealIT' \
-  -Dfailsafe.failIfNoSpecifiedTests=false > dialer-engine/target/e2e.log 2>&1
+mkdir -p dialer-engine/target
+rm -f dialer-engine/target/asterisk-latency.txt {dialer-engine,campaign-service}/target/failsafe-reports/TEST-*RealIT.xml
+# the engine's suite and the service's (serve killed and restarted during a call, the speech robot through serve);
+# integration tests run in `verify` (failsafe), no unit tests here
+mvn -B -q -o -pl dialer-engine,campaign-service -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test='*RealIT' -Dfailsafe.failIfNoSpecifiedTests=false -Dmaven.test.failure.ignore=true \
+  > dialer-engine/target/e2e.log 2>&1
 status=$?
 passed=0 failed=0
-for report in dialer-engine/target/failsafe-reports/TEST-*RealIT.xml; do
+for report in {dialer-engine,campaign-service}/target/failsafe-reports/TEST-*RealIT.xml; do
   [ -f "$report" ] || continue
   t=$(grep -o 'tests="[0-9]*"' "$report" | head -1 | tr -dc 0-9)
   f=$(grep -o 'failures="[0-9]*"' "$report" | head -1 | tr -dc 0-9)
@@ -24,5 +28,6 @@ for report in dialer-engine/target/failsafe-reports/TEST-*RealIT.xml; do
 done
 [ $status -ne 0 ] && [ $failed -eq 0 ] && { tail -30 dialer-engine/target/e2e.log; failed=1; }
 [ -f dialer-engine/target/asterisk-latency.txt ] && cat dialer-engine/target/asterisk-latency.txt
+grep -h '^robot on Asterisk:' dialer-engine/target/e2e.log
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

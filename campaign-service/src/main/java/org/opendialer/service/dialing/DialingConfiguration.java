@@ -102,11 +102,37 @@ public class DialingConfiguration {
         return new org.opendialer.service.robot.ScriptStore(jdbc, clock);
     }
 
-    /** Agentless campaigns with a talk track hold real robot conversations with the simulated callees in {@code dialer.personas}. */
+    /**
+     * The robot's media server (AudioSocket): {@code serve} starts it whenever robot campaigns may run on Asterisk,
+     * that is when {@code dialer.asterisk.servers} is set (and {@code dialer.robot.media.enabled} is not false).
+     */
+    @Bean(destroyMethod = "close")
+    public org.opendialer.service.robot.RobotMedia robotMedia(org.opendialer.service.robot.SpeechEngines speech,
+                                                             @Value("${dialer.dialing.enabled:true}") boolean dialing,
+                                                             @Value("${dialer.asterisk.servers:}") String asteriskServers,
+                                                             @Value("${dialer.robot.media.enabled:true}") boolean enabled,
+                                                             @Value("${dialer.robot.media.bind:}") String bind,
+                                                             @Value("${dialer.robot.media.port:4574}") int port,
+                                                             @Value("${dialer.robot.media.allowed:}") String allowed) {
+        var servers = org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers);
+        if (!dialing || servers.isEmpty()) {
+            return org.opendialer.service.robot.RobotMedia.off("it runs in serve with Asterisk servers configured (dialer.asterisk.servers)");
+        }
+        if (!enabled) {
+            return org.opendialer.service.robot.RobotMedia.off("it is switched off (dialer.robot.media.enabled=false)");
+        }
+        return org.opendialer.service.robot.RobotMedia.start(bind, port, allowed, servers, speech);
+    }
+
+    /**
+     * Agentless campaigns with a talk track hold real robot conversations: with the simulated callees in
+     * {@code dialer.personas} on the simulated PBX, with live callees through the robot's media server on Asterisk.
+     */
     @Bean
     public TelephonyFactory telephonyFactory(org.opendialer.service.robot.ScriptStore scripts,
                                              org.opendialer.service.robot.SpeechEngines speech, JdbcTemplate jdbc,
                                              DispositionService dispositions,
+                                             org.opendialer.service.robot.RobotMedia robotMedia,
                                              @Value("${dialer.personas:scripts/personas}") String personas,
                                              @Value("${dialer.asterisk.servers:}") String asteriskServers,
                                              @Value("${dialer.simulated.callees:s1-baseline}") String callees) {
@@ -116,10 +142,12 @@ public class DialingConfiguration {
             }
             return scripts.forCampaign(campaign.id()).<org.opendialer.engine.telephony.RobotLine>map(track -> {
                 speech.prepare(track); // the campaign's fixed prompts are rendered as it starts
-                return new org.opendialer.service.robot.RobotCalls(speech, track,
-                        org.opendialer.service.robot.Personas.load(java.nio.file.Path.of(personas)), jdbc, dispositions, clock);
+                // live callees need no simulated ones
+                java.util.List<org.opendialer.speech.robot.Persona> simulated = "SIMULATED".equals(campaign.telephony())
+                        ? org.opendialer.service.robot.Personas.load(java.nio.file.Path.of(personas)) : java.util.List.of();
+                return new org.opendialer.service.robot.RobotCalls(speech, track, simulated, jdbc, dispositions, clock);
             }).orElse(null);
-        }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), callees);
+        }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), callees, robotMedia);
     }
 
     @Bean(destroyMethod = "close")

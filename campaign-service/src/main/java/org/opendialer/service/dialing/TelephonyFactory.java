@@ -18,6 +18,7 @@ public class TelephonyFactory {
     private final java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk;
 
     private final String callees;
+    private final org.opendialer.service.robot.RobotMedia robotMedia;
 
     public TelephonyFactory() {
         this((campaign, clock) -> null, java.util.List.of());
@@ -36,6 +37,14 @@ public class TelephonyFactory {
      */
     public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots,
                             java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk, String callees) {
+        this(robots, asterisk, callees, org.opendialer.service.robot.RobotMedia.off("it is not started outside serve"));
+    }
+
+    /** @param robotMedia the robot's media server agentless campaigns on Asterisk talk through */
+    public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots,
+                            java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk, String callees,
+                            org.opendialer.service.robot.RobotMedia robotMedia) {
+        this.robotMedia = robotMedia;
         this.callees = callees;
         this.robots = robots;
         this.asterisk = java.util.List.copyOf(asterisk);
@@ -52,10 +61,19 @@ public class TelephonyFactory {
             }
             return new Connected(centre.pbx(), centre);
         }
-        if ("ASTERISK".equals(campaign.telephony()) && campaign.mode() == org.opendialer.service.campaign.DialingMode.AGENTLESS) {
+        org.opendialer.service.robot.RobotCalls robot = null;
+        if ("ASTERISK".equals(campaign.telephony()) && campaign.mode() == org.opendialer.service.campaign.DialingMode.AGENTLESS
+                && !asterisk.isEmpty()) {
             // without a robot to answer them, every answered call would be hung up and its lead closed
-            throw new ConflictException("campaign '" + campaign.name() + "' is AGENTLESS, but the speech robot does not take calls on "
-                    + "Asterisk in this version; run robot campaigns on SIMULATED telephony, or dial with agents");
+            if (robotMedia.server().isEmpty()) {
+                throw new ConflictException("campaign '" + campaign.name() + "' is AGENTLESS, but the robot's media server is not "
+                        + "running: " + robotMedia.problem());
+            }
+            if (!(robots.apply(campaign, clock) instanceof org.opendialer.service.robot.RobotCalls calls)) {
+                throw new ConflictException("campaign '" + campaign.name() + "' is AGENTLESS but has no talk track for the robot; "
+                        + "give it a script (PUT /api/campaigns/" + campaign.id() + "/script)");
+            }
+            robot = calls;
         }
         if ("ASTERISK".equals(campaign.telephony()) && !asterisk.isEmpty()) {
             org.opendialer.engine.asterisk.AsteriskTelephony telephony = new org.opendialer.engine.asterisk.AsteriskTelephony(clock, asterisk);
@@ -65,12 +83,17 @@ public class TelephonyFactory {
                 throw new ConflictException("no configured Asterisk server answers (" + asterisk.stream()
                         .map(s -> s.name() + " " + s.host() + ":" + s.port()).toList() + "); check dialer.asterisk.servers and AMI access");
             }
-            java.util.List<String> problems = telephony.readinessProblems(campaign.amdEnabled());
+            java.util.List<String> problems = telephony.readinessProblems(campaign.amdEnabled(), robot != null);
             if (!problems.isEmpty()) {
                 telephony.close();
                 throw new ConflictException("Asterisk is not ready for campaign '" + campaign.name() + "': " + String.join("; ", problems));
             }
             watchdog(clock, telephony);
+            if (robot != null) {
+                org.opendialer.service.robot.RobotCalls calls = robot;
+                return new Connected(new org.opendialer.service.robot.RobotOnAsterisk(telephony, robotMedia.server().get(),
+                        (request, channel) -> calls.talk(request, channel).result(), clock), null);
+            }
             return new Connected(telephony, null);
         }
         throw new ConflictException("campaign '" + campaign.name() + "' dials through " + campaign.telephony()

@@ -12,6 +12,7 @@ import org.opendialer.engine.telephony.RobotLine;
 import org.opendialer.service.disposition.DispositionRequest;
 import org.opendialer.service.disposition.DispositionService;
 import org.opendialer.speech.Audio;
+import org.opendialer.speech.robot.AudioChannel;
 import org.opendialer.speech.robot.ConversationResult;
 import org.opendialer.speech.robot.Persona;
 import org.opendialer.speech.robot.SimulatedCallee;
@@ -39,11 +40,9 @@ public final class RobotCalls implements RobotLine {
     private final DispositionService dispositions;
     private final DialerClock clock;
 
+    /** @param personas the simulated callees (none: this campaign only talks to live callees) */
     public RobotCalls(SpeechEngines speech, TalkTrack track, List<Persona> personas, JdbcTemplate jdbc,
                       DispositionService dispositions, DialerClock clock) {
-        if (personas.isEmpty()) {
-            throw new IllegalArgumentException("robot calls need at least one simulated callee persona");
-        }
         this.speech = speech;
         this.track = track;
         this.personas = List.copyOf(personas);
@@ -54,20 +53,37 @@ public final class RobotCalls implements RobotLine {
 
     @Override
     public Talk converse(OriginateRequest request, boolean machine) {
+        if (personas.isEmpty()) {
+            throw new IllegalStateException("robot calls on the simulated PBX need at least one simulated callee persona (dialer.personas)");
+        }
+        long attempt = request.attemptId().value();
+        Persona callee = machine ? MACHINE : personas.get((int) Math.floorMod(attempt * 0x9E3779B97F4A7C15L >>> 7, personas.size()));
+        Spoken spoken = talk(request, new SimulatedCallee(callee, speech.voice()));
+        return new Talk(spoken.seconds(), spoken.result().outcome() == ConversationResult.Outcome.TRANSFERRED);
+    }
+
+    /** A conversation held and recorded: what came of it and how long it lasted (simulated: as it would have on the line). */
+    public record Spoken(ConversationResult result, double seconds) {
+    }
+
+    /**
+     * Holds the campaign's talk track with the callee of {@code request} over {@code channel} (a simulated callee,
+     * or a live call's audio) and records it the same way for both: every turn, the disposition, the callback,
+     * the do-not-call request, the hot lead's briefing, and the lead's grade.
+     */
+    public Spoken talk(OriginateRequest request, AudioChannel channel) {
         long attempt = request.attemptId().value();
         Map<String, String> vars = request.variables();
         Map<String, String> lead = new HashMap<>();
         vars.forEach((k, v) -> lead.put(k.toLowerCase(), v));
         ZoneId zone = ZoneId.of(vars.getOrDefault("TIME_ZONE", "UTC"));
-        Persona callee = machine ? MACHINE : personas.get((int) Math.floorMod(attempt * 0x9E3779B97F4A7C15L >>> 7, personas.size()));
         Instant started = clock.now();
-        ConversationResult result = speech.robot().converse(track, new SimulatedCallee(callee, speech.voice()), lead,
-                started.atZone(zone));
+        ConversationResult result = speech.robot().converse(track, channel, lead, started.atZone(zone));
         long leadId = Long.parseLong(vars.getOrDefault("LEAD_ID", "0"));
         double seconds = store(attempt, leadId, started, result);
         settle(attempt, result);
         regrade(request.campaignId().value(), leadId, started.atZone(zone).toLocalDate());
-        return new Talk(seconds, result.outcome() == ConversationResult.Outcome.TRANSFERRED);
+        return new Spoken(result, seconds);
     }
 
     /** Stores the turns, timed as they would have happened on the line; returns the conversation's length. */

@@ -51,6 +51,12 @@ public final class SpeechEngines implements AutoCloseable {
         return robot;
     }
 
+    /** The recogniser the robot hears callees with (streaming on live calls). */
+    public synchronized org.opendialer.speech.asr.SpeechRecognizer ears() {
+        robot();
+        return ears;
+    }
+
     /** The voice simulated callees answer with (also cached: personas repeat themselves). */
     public synchronized PromptCache voice() {
         robot();

@@ -110,6 +110,17 @@ public final class AsteriskTelephony implements Telephony {
         return problems;
     }
 
+    /** As {@link #readinessProblems(boolean)}; with {@code robot}, also the robot's context and AudioSocket. */
+    public List<String> readinessProblems(boolean machineDetection, boolean robot) {
+        List<String> problems = new ArrayList<>();
+        for (Server server : servers) {
+            if (server.up()) {
+                problems.addAll(DialplanReadiness.problems(server.config.name(), server.connection, machineDetection, robot));
+            }
+        }
+        return problems;
+    }
+
     @Override
     public void setListener(CallEventListener listener) {
         this.listener = listener;

@@ -29,6 +29,11 @@ final class DialplanReadiness {
 
     /** What stops {@code server} taking the dialer's calls, one sentence each; empty when it is ready. */
     static List<String> problems(String server, ManagerConnection connection, boolean machineDetection) {
+        return problems(server, connection, machineDetection, false);
+    }
+
+    /** As above; for a robot campaign also the robot's context and AudioSocket. */
+    static List<String> problems(String server, ManagerConnection connection, boolean machineDetection, boolean robot) {
         List<String> problems = new ArrayList<>();
         try {
             ResponseEvents listing = connection.sendEventGeneratingAction(new ShowDialplanAction(), TIMEOUT_MS);
@@ -39,7 +44,11 @@ final class DialplanReadiness {
                 Set<String> present = new TreeSet<>();
                 listing.getEvents().stream().filter(ListDialplanEvent.class::isInstance)
                         .map(e -> ((ListDialplanEvent) e).getContext()).forEach(present::add);
-                for (String context : CONTEXTS) {
+                List<String> contexts = new ArrayList<>(CONTEXTS);
+                if (robot) {
+                    contexts.add(AsteriskTelephony.ROBOT);
+                }
+                for (String context : contexts) {
                     if (!present.contains(context)) {
                         problems.add(server + " has no dialplan context '" + context
                                 + "'; include dialer-engine/asterisk/extensions_dialer.conf in its extensions.conf");
@@ -52,6 +61,10 @@ final class DialplanReadiness {
                     problems.add(server + " has not loaded app_amd, which machine detection needs; it loads only with an "
                             + "amd.conf (dialer-engine/asterisk/amd.conf)");
                 }
+            }
+            if (robot && connection.sendAction(new ModuleCheckAction("app_audiosocket"), TIMEOUT_MS) instanceof ManagerError) {
+                problems.add(server + " has not loaded app_audiosocket, which the speech robot's calls need (load app_audiosocket.so "
+                        + "and res_audiosocket.so in modules.conf)");
             }
         } catch (Exception e) {
             problems.add(server + " did not answer the dialer's readiness check: " + e.getMessage());

@@ -54,4 +54,17 @@ class DialplanReadinessTest {
         assertThat(telephony.readinessProblems(true)).singleElement().asString()
                 .startsWith("pbx1 has not loaded app_amd").contains("amd.conf");
     }
+
+    @Test
+    void aRobotCampaignNeedsTheRobotsContextAndAppAudiosocket() {
+        asterisk.modules(Set.of("app_amd", "app_confbridge"));
+        assertThat(telephony.readinessProblems(false, false)).isEmpty();
+        assertThat(telephony.readinessProblems(false, true)).singleElement().asString()
+                .startsWith("pbx1 has not loaded app_audiosocket").contains("res_audiosocket.so");
+
+        asterisk.modules(Set.of("app_audiosocket"));
+        asterisk.dialplan(Set.of("dialer-outbound", "dialer-agent-line", "dialer-agent", "dialer-safe-harbour", "dialer-message"));
+        assertThat(telephony.readinessProblems(false, true)).containsExactly(
+                "pbx1 has no dialplan context 'dialer-robot'; include dialer-engine/asterisk/extensions_dialer.conf in its extensions.conf");
+    }
 }

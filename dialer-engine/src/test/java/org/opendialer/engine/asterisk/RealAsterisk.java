@@ -43,12 +43,27 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
     public static final String DROPPING_AGENT = "agent1801";
     private static volatile boolean skipSaid;
 
+    private final Map<String, String> globals;
+    private final java.util.function.Consumer<Path> media;
     private Path root;
     private Path conf;
     private Path run;
     private int amiPort;
     private final List<Process> sipp = new ArrayList<>();
     private AmiTraceRecorder recorder;
+
+    public RealAsterisk() {
+        this(Map.of(), folder -> { });
+    }
+
+    /**
+     * @param globals values for the shipped {@code dialer_globals.conf} besides this run's folders (e.g. the robot's address)
+     * @param media   writes more audio into the SIPp callees' folder before they start (SIPp reads its files then)
+     */
+    public RealAsterisk(Map<String, String> globals, java.util.function.Consumer<Path> media) {
+        this.globals = Map.copyOf(globals);
+        this.media = media;
+    }
 
     static Path bundle() {
         String dir = System.getenv(BUNDLE_ENV);
@@ -95,6 +110,13 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         exec(media, List.of("sox", "-n", "-r", "8000", "-c", "1", "-e", "u-law", "-t", "raw", "machine.ulaw",
                 "synth", "7", "pinknoise", "vol", "0.5", "tremolo", "3", "40", "pad", "0", "20"));
         copyResource("sipp/callee.xml", media.resolve("callee.xml"));
+        for (int n = 1; n <= 3; n++) {
+            // the robot's callees say nothing unless a test records their answers (SIPp needs the files at start)
+            byte[] silence = new byte[8000];
+            java.util.Arrays.fill(silence, (byte) 0xFF);
+            Files.write(media.resolve("robot-" + n + ".ulaw"), silence);
+        }
+        this.media.accept(media);
         copyResource("sipp/agent.xml", media.resolve("agent.xml"));
         ProcessBuilder start = new ProcessBuilder(bundle().resolve("start-asterisk").toString(), conf.toString(), run.toString());
         start.environment().put("ASTERISK_BUNDLE_HOME", Path.of(System.getProperty("java.io.tmpdir"), "dialer-asterisk-bundle").toString());
@@ -164,9 +186,10 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         for (String name : List.of("manager_dialer.conf", "extensions_dialer.conf", "amd.conf", "confbridge_dialer.conf")) {
             Files.copy(shipped(name), conf.resolve(name));
         }
-        Files.writeString(conf.resolve("dialer_globals.conf"), withValues(Files.readString(shipped("dialer_globals.conf")), Map.of(
-                "DIALER_RECORDINGS_DIR", root.resolve("recordings").toString(),
-                "DIALER_SOUNDS_DIR", root.resolve("sounds").toString())));
+        Map<String, String> values = new LinkedHashMap<>(globals);
+        values.put("DIALER_RECORDINGS_DIR", root.resolve("recordings").toString());
+        values.put("DIALER_SOUNDS_DIR", root.resolve("sounds").toString());
+        Files.writeString(conf.resolve("dialer_globals.conf"), withValues(Files.readString(shipped("dialer_globals.conf")), values));
     }
 
     /** The shipped settings file with some values replaced, so the test proves its keys are the ones the dialplan reads. */
@@ -201,6 +224,9 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         Path path = Path.of("asterisk", name);
         if (!Files.exists(path)) {
             path = Path.of("dialer-engine", "asterisk", name);
+        }
+        if (!Files.exists(path)) {
+            path = Path.of("..", "dialer-engine", "asterisk", name); // from another module's tests
         }
         if (!Files.exists(path)) {
             throw new IllegalStateException("shipped file " + name + " not found under dialer-engine/asterisk/");

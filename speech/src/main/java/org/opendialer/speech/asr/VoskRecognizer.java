@@ -44,12 +44,44 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
         }
     }
 
-    /** The model named by {@value #MODEL_PROPERTY} or {@value #MODEL_ENV}, else the one the build unpacked. */
+    /**
+     * The model named by {@value #MODEL_PROPERTY} or {@value #MODEL_ENV}; else the one the build unpacked (in the
+     * source tree); else the one the jar carries, unpacked once into {@link VoskModelCache#defaultCache()}.
+     */
     public static VoskRecognizer fromConfiguration() {
-        String configured = System.getProperty(MODEL_PROPERTY, System.getenv(MODEL_ENV));
-        Path dir = configured != null ? Path.of(configured) : Files.isDirectory(Path.of("speech/target/vosk-model"))
-                ? Path.of("speech/target/vosk-model") : Path.of("../speech/target/vosk-model");
+        Path dir = modelLocation();
+        org.slf4j.LoggerFactory.getLogger(VoskRecognizer.class).info("Vosk model: {}", dir == null ? "none found" : dir.toAbsolutePath());
         return new VoskRecognizer(dir);
+    }
+
+    /** Where the model is (see {@link #fromConfiguration()}), or null when there is none. */
+    public static Path modelLocation() {
+        String configured = System.getProperty(MODEL_PROPERTY, System.getenv(MODEL_ENV));
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        for (Path built : List.of(Path.of("speech/target/vosk-model"), Path.of("../speech/target/vosk-model"))) {
+            if (Files.isDirectory(built.resolve("am"))) {
+                return built;
+            }
+        }
+        java.net.URL packed = VoskRecognizer.class.getResource(VoskModelCache.RESOURCE);
+        if (packed == null) {
+            return null;
+        }
+        try {
+            // the archive's size names the cached copy, so another model in a newer jar is unpacked beside it
+            long size = packed.openConnection().getContentLengthLong();
+            return VoskModelCache.unpacked(VoskModelCache.defaultCache(), "vosk-model-en-" + size, () -> {
+                try {
+                    return packed.openStream();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the Vosk model in the jar: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -71,28 +103,107 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
             }
             long start = System.nanoTime();
             String json = recognizer.getFinalResult();
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            Matcher text = TEXT.matcher(json);
-            List<String> readings = new java.util.ArrayList<>();
-            while (text.find()) {
-                readings.add(text.group(1).trim());
-            }
-            String heard = readings.isEmpty() ? "" : readings.get(0);
-            if (json.contains("\"alternatives\"")) {
-                // n-best: the first alternative's confidence is the model's own score, not a probability
-                return new Recognition(heard, readings.size() > 1 ? 0.5 : 0.7, millis, readings.subList(Math.min(1, readings.size()),
-                        readings.size()));
-            }
-            Matcher conf = CONF.matcher(json);
-            double sum = 0;
-            int words = 0;
-            while (conf.find()) {
-                sum += Double.parseDouble(conf.group(1));
-                words++;
-            }
-            return new Recognition(heard, words == 0 ? 0 : sum / words, millis);
+            return reading("", json, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The reading in a final result: the best text and the next-best ones (n-best lists come from free
+     * recognition), after {@code before} (what earlier segments of the same answer said).
+     */
+    static Recognition reading(String before, String json, long millis) {
+        Matcher text = TEXT.matcher(json);
+        List<String> readings = new java.util.ArrayList<>();
+        while (text.find()) {
+            readings.add((before + " " + text.group(1)).trim());
+        }
+        String heard = readings.isEmpty() ? before.trim() : readings.get(0);
+        if (json.contains("\"alternatives\"")) {
+            // n-best: the first alternative's confidence is the model's own score, not a probability
+            return new Recognition(heard, readings.size() > 1 ? 0.5 : 0.7, millis, readings.subList(Math.min(1, readings.size()),
+                    readings.size()));
+        }
+        Matcher conf = CONF.matcher(json);
+        double sum = 0;
+        int words = 0;
+        while (conf.find()) {
+            sum += Double.parseDouble(conf.group(1));
+            words++;
+        }
+        return new Recognition(heard, words == 0 ? 0 : sum / words, millis);
+    }
+
+    /**
+     * Recognition as the callee speaks: each 20 ms frame is upsampled and given to Vosk at once, so when the
+     * answer ends only the last fraction of a second is left to decode.
+     */
+    @Override
+    public StreamingRecognition stream(List<String> phrases) {
+        try {
+            Recognizer recognizer = phrases == null || phrases.isEmpty() ? new Recognizer(model, Audio.WIDEBAND)
+                    : new Recognizer(model, Audio.WIDEBAND, grammar(phrases));
+            recognizer.setWords(true);
+            if (phrases == null || phrases.isEmpty()) {
+                recognizer.setMaxAlternatives(ALTERNATIVES);
+            }
+            return new VoskStream(recognizer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One answer streamed into one Vosk recogniser. */
+    private static final class VoskStream implements StreamingRecognition {
+
+        private static final Pattern PARTIAL = Pattern.compile("\"partial\"\\s*:\\s*\"([^\"]*)\"");
+        private final Recognizer recognizer;
+        private final StreamingUpsampler upsampler = new StreamingUpsampler();
+        /** Segments Vosk closed by itself (at a pause) before the answer ended. */
+        private final StringBuilder segments = new StringBuilder();
+        private boolean closed;
+
+        VoskStream(Recognizer recognizer) {
+            this.recognizer = recognizer;
+        }
+
+        @Override
+        public synchronized void accept(byte[] pcm) {
+            if (!closed) {
+                feed(upsampler.accept(pcm));
+            }
+        }
+
+        private void feed(byte[] wide) {
+            if (wide.length > 0 && recognizer.acceptWaveForm(wide, wide.length)) {
+                segments.append(' ').append(reading("", recognizer.getResult(), 0).text());
+            }
+        }
+
+        @Override
+        public synchronized String partial() {
+            if (closed) {
+                return "";
+            }
+            Matcher m = PARTIAL.matcher(recognizer.getPartialResult());
+            return (segments + " " + (m.find() ? m.group(1) : "")).trim();
+        }
+
+        @Override
+        public synchronized Recognition finish() {
+            long start = System.nanoTime();
+            feed(upsampler.flush());
+            String json = recognizer.getFinalResult();
+            return reading(segments.toString(), json, (System.nanoTime() - start) / 1_000_000);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                recognizer.close();
+            }
         }
     }
 

@@ -47,7 +47,15 @@ public final class Hearing {
 
     /** @param phrases the node's own phrase list, if any (then there is no second pass) */
     public Heard hear(Audio answer, List<String> phrases) {
-        Recognition heard = ears.recognize(answer, phrases);
+        return hear(answer, null, phrases);
+    }
+
+    /**
+     * @param streamed what a streaming recogniser heard while the answer was spoken (with {@code phrases}), or
+     *                 null to recognise {@code answer} now
+     */
+    public Heard hear(Audio answer, Recognition streamed, List<String> phrases) {
+        Recognition heard = streamed != null ? streamed : ears.recognize(answer, phrases);
         long tagStart = System.nanoTime();
         TaggedIntent intent = heard.silent() ? TaggedIntent.NO_MATCH : tagger.tag(heard.text());
         for (String alternative : heard.alternatives()) {

@@ -84,13 +84,13 @@ public final class Robot {
                         null, turns, points);
             }
             long listenStart = System.nanoTime();
-            Audio answer = channel.listen(node.id(), Duration.ofMillis(Math.round(node.listenSeconds() * 1000)));
+            Answer answer = channel.hear(node.id(), Duration.ofMillis(Math.round(node.listenSeconds() * 1000)), node.phrases());
             long listenMillis = (System.nanoTime() - listenStart) / 1_000_000;
             if (answer == null) {
                 return new ConversationResult(Outcome.HUNG_UP, "HUNG_UP", callbackAt, null, turns, points);
             }
             Hearing hearing = hearings.computeIfAbsent(node.id(), id -> hearing(track, track.node(id)));
-            Hearing.Heard result = hearing.hear(answer, node.phrases());
+            Hearing.Heard result = hearing.hear(answer.audio(), answer.streamed(), node.phrases());
             Recognition heard = result.recognition();
             TaggedIntent intent = result.intent();
             // streaming recognition has consumed the audio while it was spoken: what is left at the end of speech
