@@ -109,7 +109,9 @@ public class DialingConfiguration {
                                              DispositionService dispositions,
                                              @Value("${dialer.personas:scripts/personas}") String personas,
                                              @Value("${dialer.asterisk.servers:}") String asteriskServers,
-                                             @Value("${dialer.simulated.callees:s1-baseline}") String callees) {
+                                             @Value("${dialer.simulated.callees:s1-baseline}") String callees,
+                                             DialerClock serviceClock, @Value("${dialer.instance-id:}") String instanceId,
+                                             @Value("${server.port:8080}") String port) {
         return new TelephonyFactory((campaign, clock) -> {
             if (campaign.mode() != org.opendialer.service.campaign.DialingMode.AGENTLESS) {
                 return null;
@@ -119,7 +121,8 @@ public class DialingConfiguration {
                 return new org.opendialer.service.robot.RobotCalls(speech, track,
                         org.opendialer.service.robot.Personas.load(java.nio.file.Path.of(personas)), jdbc, dispositions, clock);
             }).orElse(null);
-        }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), callees);
+        }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), callees,
+                new DatabaseChannelLeases(jdbc, serviceClock, instance(instanceId, port)));
     }
 
     @Bean(destroyMethod = "close")
@@ -127,8 +130,13 @@ public class DialingConfiguration {
                                          DoNotCallList dnc, UserDirectory users, TelephonyFactory telephony,
                                          MeterRegistry meters, @Value("${dialer.instance-id:}") String instanceId,
                                          @Value("${server.port:8080}") String port) {
-        String instance = instanceId.isBlank() ? host() + ":" + port : instanceId;
-        return new CampaignRunner(campaigns, jdbc, tx, dnc, users, telephony, meters, instance, CampaignRunner.realTime());
+        return new CampaignRunner(campaigns, jdbc, tx, dnc, users, telephony, meters, instance(instanceId, port),
+                CampaignRunner.realTime());
+    }
+
+    /** This instance's name in the database: {@code dialer.instance-id}, else host:port. */
+    static String instance(String instanceId, String port) {
+        return instanceId.isBlank() ? host() + ":" + port : instanceId;
     }
 
     static String host() {

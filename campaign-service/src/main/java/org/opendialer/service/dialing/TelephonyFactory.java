@@ -18,6 +18,7 @@ public class TelephonyFactory {
     private final java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk;
 
     private final String callees;
+    private final org.opendialer.engine.asterisk.ChannelLeases leases;
 
     public TelephonyFactory() {
         this((campaign, clock) -> null, java.util.List.of());
@@ -36,6 +37,17 @@ public class TelephonyFactory {
      */
     public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots,
                             java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk, String callees) {
+        this(robots, asterisk, callees, new org.opendialer.engine.asterisk.InstanceChannelLeases());
+    }
+
+    /**
+     * @param leases the Asterisk servers' channels, shared by every campaign (and, in the database, every instance):
+     *               a server's maximum holds for all of them together
+     */
+    public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots,
+                            java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk, String callees,
+                            org.opendialer.engine.asterisk.ChannelLeases leases) {
+        this.leases = leases;
         this.callees = callees;
         this.robots = robots;
         this.asterisk = java.util.List.copyOf(asterisk);
@@ -58,7 +70,8 @@ public class TelephonyFactory {
                     + "Asterisk in this version; run robot campaigns on SIMULATED telephony, or dial with agents");
         }
         if ("ASTERISK".equals(campaign.telephony()) && !asterisk.isEmpty()) {
-            org.opendialer.engine.asterisk.AsteriskTelephony telephony = new org.opendialer.engine.asterisk.AsteriskTelephony(clock, asterisk);
+            org.opendialer.engine.asterisk.AsteriskTelephony telephony = new org.opendialer.engine.asterisk.AsteriskTelephony(clock, asterisk,
+                    java.time.Duration.ofSeconds(30), leases);
             telephony.connect();
             if (telephony.serversInRotation().isEmpty()) {
                 telephony.close();

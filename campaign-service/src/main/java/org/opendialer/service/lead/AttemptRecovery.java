@@ -74,6 +74,8 @@ public class AttemptRecovery {
                         + "locked_by = NULL, locked_until = NULL, updated_at = ? WHERE id = ?",
                         Timestamp.from(now.plusSeconds(delay)), at, lead);
             }
+            // its calls are closed, so their channels on the Asterisk servers are free for other instances
+            jdbc.update("DELETE FROM asterisk_channel_leases WHERE instance_id = ?", instance);
             // leads that sat in its hopper undialled are simply free again
             jdbc.update("UPDATE leads SET locked_by = NULL, locked_until = NULL WHERE locked_by = ? AND status <> 'DIALING'", instance);
             return open.size();

@@ -69,6 +69,7 @@ public final class AsteriskTelephony implements Telephony {
     private final Map<String, Server> serverOf = new ConcurrentHashMap<>();
     private final AmiEventTranslator translator = new AmiEventTranslator(this);
     private final AgentLines agentLines;
+    private final ChannelLeases leases;
     private volatile CallEventListener listener = event -> { };
 
     public AsteriskTelephony(DialerClock clock, List<AsteriskServer> configured) {
@@ -77,7 +78,16 @@ public final class AsteriskTelephony implements Telephony {
 
     /** @param agentRing how long an agent's phone rings when the agent logs in (30 s unless told otherwise) */
     public AsteriskTelephony(DialerClock clock, List<AsteriskServer> configured, Duration agentRing) {
+        this(clock, configured, agentRing, new InstanceChannelLeases());
+    }
+
+    /**
+     * @param leases the servers' channels, shared with every other campaign dialling through them (each server's
+     *               maximum holds for all of them together)
+     */
+    public AsteriskTelephony(DialerClock clock, List<AsteriskServer> configured, Duration agentRing, ChannelLeases leases) {
         this.clock = clock;
+        this.leases = leases;
         this.agentLines = new AgentLines(this, agentRing);
         for (AsteriskServer config : configured) {
             servers.add(new Server(config));
@@ -117,7 +127,7 @@ public final class AsteriskTelephony implements Telephony {
 
     @Override
     public void originate(OriginateRequest request) {
-        Server server = pick();
+        Server server = pick(request.attemptId());
         if (server == null) {
             emit(new CallEvent.CallEnded(request.attemptId(), clock.now(), CallResult.CONGESTION, 34, "no Asterisk server has a free line"));
             return;
@@ -156,17 +166,23 @@ public final class AsteriskTelephony implements Telephony {
         }
     }
 
-    private synchronized Server pick() {
-        Server best = null;
+    /** The server with the most free channels that grants the attempt a lease, or null when none has one. */
+    private Server pick(AttemptId attempt) {
+        List<Server> up = new ArrayList<>();
+        Map<Server, Integer> free = new HashMap<>();
         for (Server s : servers) {
-            if (s.up() && s.inUse < s.config.maxChannels() && (best == null || s.free() > best.free())) {
-                best = s;
+            if (s.up()) {
+                up.add(s);
+                free.put(s, s.free());
             }
         }
-        if (best != null) {
-            best.inUse++;
+        up.sort((a, b) -> Integer.compare(free.get(b), free.get(a)));
+        for (Server s : up) {
+            if (free.get(s) > 0 && leases.acquire(s.config.name(), s.config.maxChannels(), attempt)) {
+                return s;
+            }
         }
-        return best;
+        return null;
     }
 
     @Override
@@ -389,9 +405,7 @@ public final class AsteriskTelephony implements Telephony {
         byUniqueId.remove(call.uniqueId);
         Server server = serverOf.remove(call.uniqueId);
         if (server != null) {
-            synchronized (this) {
-                server.inUse--;
-            }
+            leases.release(server.config.name(), call.attempt);
         }
         emit(new CallEvent.CallEnded(call.attempt, clock.now(), result, cause, text));
     }
@@ -443,7 +457,6 @@ public final class AsteriskTelephony implements Telephony {
     private final class Server {
         final AsteriskServer config;
         ManagerConnection connection;
-        int inUse;
         volatile boolean loggedInOnce;
 
         Server(AsteriskServer config) {
@@ -467,8 +480,9 @@ public final class AsteriskTelephony implements Telephony {
             return connection != null && connection.getState() == ManagerConnectionState.CONNECTED;
         }
 
+        /** Channels left on this server for every campaign sharing it. */
         int free() {
-            return config.maxChannels() - inUse;
+            return config.maxChannels() - leases.inUse(config.name());
         }
     }
 }
