@@ -96,14 +96,7 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
                 "synth", "7", "pinknoise", "vol", "0.5", "tremolo", "3", "40", "pad", "0", "20"));
         copyResource("sipp/callee.xml", media.resolve("callee.xml"));
         copyResource("sipp/agent.xml", media.resolve("agent.xml"));
-        ProcessBuilder start = new ProcessBuilder(bundle().resolve("start-asterisk").toString(), conf.toString(), run.toString());
-        start.environment().put("ASTERISK_BUNDLE_HOME", Path.of(System.getProperty("java.io.tmpdir"), "dialer-asterisk-bundle").toString());
-        start.redirectErrorStream(true).redirectOutput(root.resolve("start-asterisk.log").toFile());
-        Process asterisk = start.start();
-        if (!asterisk.waitFor(120, TimeUnit.SECONDS) || asterisk.exitValue() != 0) {
-            throw new IllegalStateException("Asterisk did not start; see " + root.resolve("start-asterisk.log") + ": "
-                    + Files.readString(root.resolve("start-asterisk.log")));
-        }
+        startAsterisk();
         sipp.add(sipp(media, "callee.xml", calleePort, freeUdpRange(400), false));
         sipp.add(sipp(media, "agent.xml", agentPort, freeUdpRange(400), true));
         recorder = new AmiTraceRecorder("127.0.0.1", amiPort, "dialer", SECRET);
@@ -126,6 +119,48 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         Process stop = new ProcessBuilder(bundle().resolve("start-asterisk").toString(), "--stop", run.toString())
                 .redirectErrorStream(true).redirectOutput(root.resolve("stop-asterisk.log").toFile()).start();
         stop.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private void startAsterisk() throws IOException, InterruptedException {
+        ProcessBuilder start = new ProcessBuilder(bundle().resolve("start-asterisk").toString(), conf.toString(), run.toString());
+        start.environment().put("ASTERISK_BUNDLE_HOME", Path.of(System.getProperty("java.io.tmpdir"), "dialer-asterisk-bundle").toString());
+        start.redirectErrorStream(true).redirectOutput(root.resolve("start-asterisk.log").toFile());
+        Process asterisk = start.start();
+        if (!asterisk.waitFor(120, TimeUnit.SECONDS) || asterisk.exitValue() != 0) {
+            throw new IllegalStateException("Asterisk did not start; see " + root.resolve("start-asterisk.log") + ": "
+                    + Files.readString(root.resolve("start-asterisk.log")));
+        }
+    }
+
+    /** Kills Asterisk with SIGKILL: it sends nothing, its calls vanish. */
+    public void kill() throws Exception {
+        long pid = Long.parseLong(Files.readString(run.resolve("asterisk.pid")).trim());
+        ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("Asterisk " + pid + " is not running"));
+        new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor(5, TimeUnit.SECONDS);
+        handle.onExit().get(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts Asterisk again on the same configuration and ports (after {@link #kill}), with a fresh event recorder. */
+    public void startAgain() throws Exception {
+        startAsterisk();
+        recordAgain();
+    }
+
+    /** A fresh event recorder once Asterisk (restarted) lets an AMI session in again; the old one saw the socket close. */
+    public void recordAgain() throws Exception {
+        recorder.close();
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                recorder = new AmiTraceRecorder("127.0.0.1", amiPort, "dialer", SECRET);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > until) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** The server as the dialer is configured with it: the shipped AMI user, the loopback trunk. */
