@@ -88,8 +88,24 @@ public class DialingConfiguration {
     }
 
     @Bean
-    public AttemptRecovery attemptRecovery(JdbcTemplate jdbc, TransactionTemplate tx) {
-        return new AttemptRecovery(jdbc, tx);
+    public AttemptRecovery attemptRecovery(JdbcTemplate jdbc, TransactionTemplate tx, CallAdoption adoption) {
+        return new AttemptRecovery(jdbc, tx, adoption);
+    }
+
+    /** Each Asterisk server's channels, leased in the database so every campaign of every instance shares its maximum. */
+    @Bean
+    public DatabaseChannelLeases channelLeases(JdbcTemplate jdbc, DialerClock clock, @Value("${dialer.instance-id:}") String instanceId,
+                                               @Value("${server.port:8080}") String port) {
+        return new DatabaseChannelLeases(jdbc, clock, instance(instanceId, port));
+    }
+
+    /** Calls still up on Asterisk after a restart are followed to their end instead of being closed as interrupted. */
+    @Bean(destroyMethod = "close")
+    public CallAdoption callAdoption(JdbcTemplate jdbc, TransactionTemplate tx, CampaignRepository campaigns, DialerClock clock,
+                                     DatabaseChannelLeases leases, @Value("${dialer.asterisk.servers:}") String asteriskServers,
+                                     @Value("${dialer.instance-id:}") String instanceId, @Value("${server.port:8080}") String port) {
+        return new CallAdoption(org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), leases, jdbc, tx, campaigns,
+                clock, instance(instanceId, port));
     }
 
     @Bean(destroyMethod = "close")
@@ -110,8 +126,7 @@ public class DialingConfiguration {
                                              @Value("${dialer.personas:scripts/personas}") String personas,
                                              @Value("${dialer.asterisk.servers:}") String asteriskServers,
                                              @Value("${dialer.simulated.callees:s1-baseline}") String callees,
-                                             DialerClock serviceClock, @Value("${dialer.instance-id:}") String instanceId,
-                                             @Value("${server.port:8080}") String port) {
+                                             DatabaseChannelLeases leases) {
         return new TelephonyFactory((campaign, clock) -> {
             if (campaign.mode() != org.opendialer.service.campaign.DialingMode.AGENTLESS) {
                 return null;
@@ -122,7 +137,7 @@ public class DialingConfiguration {
                         org.opendialer.service.robot.Personas.load(java.nio.file.Path.of(personas)), jdbc, dispositions, clock);
             }).orElse(null);
         }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), callees,
-                new DatabaseChannelLeases(jdbc, serviceClock, instance(instanceId, port)));
+                leases);
     }
 
     @Bean(destroyMethod = "close")

@@ -329,6 +329,19 @@ public final class AsteriskTelephony implements Telephony {
      * stays open and no lead waits for an answer that will never come; nothing is dialled again here.
      */
     void reconcile(Server server) {
+        java.util.Set<String> alive = channelsUp(server);
+        if (alive == null) {
+            return;
+        }
+        agentLines.reconcile(server.config.name(), alive);
+        for (AsteriskCall call : List.copyOf(calls.values())) {
+            if (serverOf.get(call.uniqueId) == server && !alive.contains(call.uniqueId)) {
+                ended(call, call.answered ? CallResult.HUMAN : CallResult.FAILED, 0, "channel gone after the AMI connection was lost");
+            }
+        }
+    }
+
+    private java.util.Set<String> channelsUp(Server server) {
         java.util.Set<String> alive = new java.util.HashSet<>();
         try {
             ResponseEvents listed = server.connection.sendEventGeneratingAction(new CoreShowChannelsAction(), 10_000);
@@ -337,15 +350,42 @@ public final class AsteriskTelephony implements Telephony {
                     alive.add(channel.getUniqueid());
                 }
             }
+            return alive;
         } catch (Exception e) {
-            LOG.warn("Could not list the channels of {} after reconnecting: {}", server.config.name(), e.getMessage());
-            return;
+            LOG.warn("Could not list the channels of {}: {}", server.config.name(), e.getMessage());
+            return null;
         }
-        agentLines.reconcile(server.config.name(), alive);
-        for (AsteriskCall call : List.copyOf(calls.values())) {
-            if (serverOf.get(call.uniqueId) == server && !alive.contains(call.uniqueId)) {
-                ended(call, call.answered ? CallResult.HUMAN : CallResult.FAILED, 0, "channel gone after the AMI connection was lost");
-            }
+    }
+
+    /** The unique ids of the channels up on the named server now (CoreShowChannels); null when it cannot be asked. */
+    public java.util.Set<String> channelsUp(String serverName) {
+        Server server = servers.stream().filter(s -> s.config.name().equals(serverName) && s.up()).findFirst().orElse(null);
+        return server == null ? null : channelsUp(server);
+    }
+
+    /**
+     * Follows an answered call that an earlier run of the dialer placed and that is still up on {@code serverName}
+     * (a restart after a crash): it holds a channel lease again, and its Hangup ends it with Asterisk's cause,
+     * reported to the listener as a {@link CallEvent.CallEnded} like any call.
+     */
+    public void adopt(AttemptId attempt, String serverName, String uniqueId, String channel) {
+        Server server = servers.stream().filter(s -> s.config.name().equals(serverName)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("no Asterisk server named " + serverName));
+        leases.acquire(serverName, Integer.MAX_VALUE, attempt); // it is up already: the maximum does not refuse it
+        AsteriskCall call = new AsteriskCall(attempt, serverName, uniqueId, false, clock.nowMillis(), 0);
+        call.channel = channel;
+        call.ringing = true;
+        call.answered = true;
+        calls.put(attempt, call);
+        byUniqueId.put(uniqueId, call);
+        serverOf.put(uniqueId, server);
+    }
+
+    /** Hangs up a channel of the named server by its unique id, with cause 16. */
+    public void hangUp(String serverName, String uniqueId) {
+        String error = sendTo(serverName, new HangupAction(uniqueId, NORMAL_CLEARING), null);
+        if (error != null) {
+            LOG.warn("Hangup of {} not sent: {}", uniqueId, error);
         }
     }
 
