@@ -8,11 +8,14 @@ bundle=${1:-${DIALER_TEST_ASTERISK:-../shared/asterisk}}
 [ -x "$bundle/start-asterisk" ] || { echo "e2e: no Asterisk bundle with start-asterisk at $bundle" >&2; exit 2; }
 DIALER_TEST_ASTERISK=$(realpath "$bundle")
 export DIALER_TEST_ASTERISK
-rm -f dialer-engine/target/asterisk-latency.txt
-mvn -B -q -o -pl dialer-engine test -Dtest='*RealIT' -Dsurefire.failIfNoSpecifiedTests=false > dialer-engine/target/e2e.log 2>&1
+mkdir -p dialer-engine/target
+rm -f dialer-engine/target/asterisk-latency.txt {dialer-engine,campaign-service}/target/surefire-reports/TEST-*RealIT.xml
+# the engine's suite, and the service's (serve killed and restarted during a call)
+mvn -B -q -o -pl dialer-engine,campaign-service -am test -Dtest='*RealIT' -Dsurefire.failIfNoSpecifiedTests=false \
+  > dialer-engine/target/e2e.log 2>&1
 status=$?
 passed=0 failed=0
-for report in dialer-engine/target/surefire-reports/TEST-*RealIT.xml; do
+for report in {dialer-engine,campaign-service}/target/surefire-reports/TEST-*RealIT.xml; do
   [ -f "$report" ] || continue
   t=$(grep -o 'tests="[0-9]*"' "$report" | head -1 | tr -dc 0-9)
   f=$(grep -o 'failures="[0-9]*"' "$report" | head -1 | tr -dc 0-9)

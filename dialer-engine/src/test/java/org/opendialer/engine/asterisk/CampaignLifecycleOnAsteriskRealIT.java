@@ -124,7 +124,7 @@ class CampaignLifecycleOnAsteriskRealIT {
     }
 
     @Test
-    void stoppingNowEndsTheAgentsCallWithCause16AndClosesItsAttempt() throws Exception {
+    void audioFlowsBothWaysWhileConnectedAndStoppingNowEndsTheCallWithCause16() throws Exception {
         try (AsteriskFloor floor = new AsteriskFloor("stop-now", ASTERISK.server(5), new InstanceChannelLeases(), 25)) {
             floor.leads(new DialLead(31, new PhoneNumber("+14155550171"), null, Map.of())); // talks 40 s
             floor.login(44, RealAsterisk.AGENTS.get(3));
@@ -132,6 +132,16 @@ class CampaignLifecycleOnAsteriskRealIT {
             floor.awaitAgent(44, AgentState.ON_CALL, Duration.ofSeconds(15));
             ASTERISK.events().awaitAny(e -> "ConfbridgeJoin".equals(e.name())
                     && ("dialer-" + floor.opened.get(0).value()).equals(e.get("Uniqueid")), Duration.ofSeconds(5));
+
+            Thread.sleep(3000); // audio flows for a while
+            AttemptOutcome none = floor.outcomes.peek();
+            assertThat(none).isNull();
+            Map<String, long[]> rtp = ASTERISK.rtpPackets();
+            System.out.println("RTP packets after 3 s connected: " + describe(rtp));
+            String callee = outcomeChannel(rtp, "trunk1-");
+            String agent = outcomeChannel(rtp, RealAsterisk.AGENTS.get(3) + "-");
+            assertThat(java.util.Arrays.stream(rtp.get(callee)).boxed().toList()).as("RTP from and to the callee " + callee + " " + describe(rtp)).allMatch(n -> n > 50);
+            assertThat(java.util.Arrays.stream(rtp.get(agent)).boxed().toList()).as("RTP to the agent's phone and its echo back " + describe(rtp)).allMatch(n -> n > 50);
 
             floor.onClock(() -> {
                 floor.dialer.stop();
@@ -146,5 +156,16 @@ class CampaignLifecycleOnAsteriskRealIT {
             assertThat(hangup.get("Cause")).isEqualTo("16");
             floor.awaitAgent(44, AgentState.WRAP_UP, Duration.ofSeconds(2));
         }
+    }
+
+    private static String outcomeChannel(Map<String, long[]> rtp, String prefix) {
+        return rtp.keySet().stream().filter(c -> c.startsWith(prefix)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no channel " + prefix + " in " + describe(rtp)));
+    }
+
+    private static String describe(Map<String, long[]> rtp) {
+        StringBuilder text = new StringBuilder();
+        rtp.forEach((c, n) -> text.append(c).append(" received ").append(n[0]).append(" sent ").append(n[1]).append("; "));
+        return text.toString();
     }
 }

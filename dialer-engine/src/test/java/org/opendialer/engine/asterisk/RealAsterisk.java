@@ -187,6 +187,29 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         return out;
     }
 
+    /**
+     * RTP packets Asterisk counted on each channel now ({@code pjsip show channelstats}), received from and sent to
+     * the far end: channel name (without {@code PJSIP/}) → {received, sent}.
+     */
+    public Map<String, long[]> rtpPackets() throws IOException, InterruptedException {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        String stats = cli("pjsip show channelstats");
+        for (String line : stats.split("\n")) {
+            String[] t = line.trim().split("\\s+");
+            String channel = java.util.Arrays.stream(t).filter(x -> x.matches(".+-[0-9a-f]{8}")).findFirst().orElse(null);
+            for (int i = 1; channel != null && i + 5 < t.length; i++) {
+                if (t[i].matches("ulaw|alaw|gsm|slin") && t[i + 1].matches("\\d+") && t[i + 5].matches("\\d+")) {
+                    counts.put(channel, new long[] {Long.parseLong(t[i + 1]), Long.parseLong(t[i + 5])});
+                    break;
+                }
+            }
+        }
+        if (counts.isEmpty()) {
+            throw new IllegalStateException("no channel in: " + stats);
+        }
+        return counts;
+    }
+
     private void writeConfiguration(Map<String, String> ports) throws IOException {
         for (String name : List.of("modules.conf", "manager.conf", "pjsip.conf", "rtp.conf", "extensions.conf", "logger.conf",
                 "confbridge.conf", "queues.conf")) {
