@@ -43,12 +43,28 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
     public static final String DROPPING_AGENT = "agent1801";
     private static volatile boolean skipSaid;
 
+    /** Extra agents' phones (agent2000, agent2001, ...) for load, beyond {@link #AGENTS}. */
+    private final int crowd;
     private Path root;
     private Path conf;
     private Path run;
     private int amiPort;
     private final List<Process> sipp = new ArrayList<>();
     private AmiTraceRecorder recorder;
+
+    public RealAsterisk() {
+        this(0);
+    }
+
+    /** With {@code crowd} more agents' phones that answer ({@link #crowdAgent}) and room for that many more calls. */
+    public RealAsterisk(int crowd) {
+        this.crowd = crowd;
+    }
+
+    /** The n-th (from 0) of the extra agents' phones. */
+    public static String crowdAgent(int n) {
+        return "agent" + (2000 + n);
+    }
 
     static Path bundle() {
         String dir = System.getenv(BUNDLE_ENV);
@@ -80,14 +96,15 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         int sipPort = freeUdpPort();
         int calleePort = freeUdpPort();
         int agentPort = freeUdpPort();
-        int rtpStart = freeUdpRange(200);
+        int rtpPorts = 100 + 8 * crowd; // Asterisk takes an even port per leg: callee, agent, a little to spare
+        int rtpStart = freeUdpRange(rtpPorts * 2);
         Map<String, String> ports = new LinkedHashMap<>();
         ports.put("@AMI_PORT@", Integer.toString(amiPort));
         ports.put("@SIP_PORT@", Integer.toString(sipPort));
         ports.put("@CALLEE_PORT@", Integer.toString(calleePort));
         ports.put("@RTP_START@", Integer.toString(rtpStart));
-        ports.put("@RTP_END@", Integer.toString(rtpStart + 99));
-        ports.put("@AGENTS@", agents(agentPort));
+        ports.put("@RTP_END@", Integer.toString(rtpStart + rtpPorts - 1));
+        ports.put("@AGENTS@", agents(agentPort, crowd));
         writeConfiguration(ports);
         exec(root, List.of(shipped("make-sounds.sh").toString(), root.resolve("sounds").toString(), "Open Dialer", "555 0100"));
         exec(media, List.of("sox", "-n", "-r", "8000", "-c", "1", "-e", "u-law", "-t", "raw", "human.ulaw",
@@ -97,8 +114,8 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         copyResource("sipp/callee.xml", media.resolve("callee.xml"));
         copyResource("sipp/agent.xml", media.resolve("agent.xml"));
         startAsterisk();
-        sipp.add(sipp(media, "callee.xml", calleePort, freeUdpRange(400), false));
-        sipp.add(sipp(media, "agent.xml", agentPort, freeUdpRange(400), true));
+        sipp.add(sipp(media, "callee.xml", calleePort, freeUdpRange(400 + 8 * crowd), false));
+        sipp.add(sipp(media, "agent.xml", agentPort, freeUdpRange(400 + 8 * crowd), true));
         recorder = new AmiTraceRecorder("127.0.0.1", amiPort, "dialer", SECRET);
     }
 
@@ -243,9 +260,12 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         return out.toString();
     }
 
-    private static String agents(int agentPort) {
+    private static String agents(int agentPort, int crowd) {
         StringBuilder text = new StringBuilder();
         List<String> all = new ArrayList<>(AGENTS);
+        for (int n = 0; n < crowd; n++) {
+            all.add(crowdAgent(n));
+        }
         all.add(AWAY_AGENT);
         all.add(DROPPING_AGENT);
         for (String agent : all) {
