@@ -126,7 +126,10 @@ public class DialingConfiguration {
                                              @Value("${dialer.personas:scripts/personas}") String personas,
                                              @Value("${dialer.asterisk.servers:}") String asteriskServers,
                                              @Value("${dialer.simulated.callees:s1-baseline}") String callees,
-                                             DatabaseChannelLeases leases) {
+                                             DatabaseChannelLeases leases,
+                                             @Value("${dialer.asterisk.sounds-dir:}") String soundsDir) {
+        PromptRecordings recordings = new PromptRecordings(soundsDir.isBlank() ? null : java.nio.file.Path.of(soundsDir), jdbc,
+                speech::synthesizer);
         return new TelephonyFactory((campaign, clock) -> {
             if (campaign.mode() != org.opendialer.service.campaign.DialingMode.AGENTLESS) {
                 return null;
@@ -137,7 +140,7 @@ public class DialingConfiguration {
                         org.opendialer.service.robot.Personas.load(java.nio.file.Path.of(personas)), jdbc, dispositions, clock);
             }).orElse(null);
         }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), callees,
-                leases);
+                leases, recordings::render);
     }
 
     @Bean(destroyMethod = "close")

@@ -19,6 +19,7 @@ public class TelephonyFactory {
 
     private final String callees;
     private final org.opendialer.engine.asterisk.ChannelLeases leases;
+    private final java.util.function.Consumer<Campaign> beforeAsteriskStart;
 
     public TelephonyFactory() {
         this((campaign, clock) -> null, java.util.List.of());
@@ -47,6 +48,14 @@ public class TelephonyFactory {
     public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots,
                             java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk, String callees,
                             org.opendialer.engine.asterisk.ChannelLeases leases) {
+        this(robots, asterisk, callees, leases, campaign -> { });
+    }
+
+    /** @param beforeAsteriskStart runs as an ASTERISK campaign starts, once its servers answer (its recordings are rendered) */
+    public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots,
+                            java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk, String callees,
+                            org.opendialer.engine.asterisk.ChannelLeases leases, java.util.function.Consumer<Campaign> beforeAsteriskStart) {
+        this.beforeAsteriskStart = beforeAsteriskStart;
         this.leases = leases;
         this.callees = callees;
         this.robots = robots;
@@ -82,6 +91,12 @@ public class TelephonyFactory {
             if (!problems.isEmpty()) {
                 telephony.close();
                 throw new ConflictException("Asterisk is not ready for campaign '" + campaign.name() + "': " + String.join("; ", problems));
+            }
+            try {
+                beforeAsteriskStart.accept(campaign);
+            } catch (RuntimeException e) {
+                telephony.close();
+                throw e;
             }
             watchdog(clock, telephony);
             return new Connected(telephony, null);

@@ -195,6 +195,11 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         return root.resolve("recordings");
     }
 
+    /** The folder the dialplan plays its recordings from in this run (DIALER_SOUNDS_DIR). */
+    public Path sounds() {
+        return root.resolve("sounds");
+    }
+
     /** Runs one Asterisk CLI command and returns its output. */
     public String cli(String command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(bundle().resolve("start-asterisk").toString(), "--cli", run.toString(), command)
