@@ -7,29 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
-import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
-import org.asteriskjava.manager.ResponseEvents;
-import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.event.ConnectEvent;
-import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
-import org.asteriskjava.manager.event.AbstractChannelEvent;
-import org.asteriskjava.manager.event.BridgeEnterEvent;
-import org.asteriskjava.manager.event.ConfbridgeJoinEvent;
-import org.asteriskjava.manager.event.DialEndEvent;
-import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
-import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
-import org.asteriskjava.manager.event.SoftHangupRequestEvent;
-import org.asteriskjava.manager.event.VarSetEvent;
 import org.opendialer.engine.call.AttemptId;
 import org.opendialer.engine.call.CallResult;
 import org.opendialer.engine.clock.DialerClock;
@@ -63,10 +49,10 @@ public final class AsteriskTelephony implements Telephony {
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskTelephony.class);
 
     private final DialerClock clock;
-    private final List<Server> servers = new ArrayList<>();
+    private final List<ServerLink> servers = new ArrayList<>();
     private final Map<AttemptId, AsteriskCall> calls = new ConcurrentHashMap<>();
     private final Map<String, AsteriskCall> byUniqueId = new ConcurrentHashMap<>();
-    private final Map<String, Server> serverOf = new ConcurrentHashMap<>();
+    private final Map<String, ServerLink> serverOf = new ConcurrentHashMap<>();
     private final AmiEventTranslator translator = new AmiEventTranslator(this);
     private final AgentLines agentLines;
     private final ChannelLeases leases;
@@ -90,20 +76,20 @@ public final class AsteriskTelephony implements Telephony {
         this.leases = leases;
         this.agentLines = new AgentLines(this, agentRing);
         for (AsteriskServer config : configured) {
-            servers.add(new Server(config));
+            servers.add(new ServerLink(config, leases));
         }
     }
 
     /** Logs in to every server; one that does not answer is left out of rotation (and logged) until it does. */
     public void connect() {
-        for (Server server : servers) {
-            server.connect();
+        for (ServerLink server : servers) {
+            server.connect(event -> onEvent(server, event));
         }
     }
 
     /** The servers that take calls now. */
     public List<String> serversInRotation() {
-        return servers.stream().filter(Server::up).map(s -> s.config.name()).toList();
+        return servers.stream().filter(ServerLink::up).map(s -> s.config.name()).toList();
     }
 
     /**
@@ -112,7 +98,7 @@ public final class AsteriskTelephony implements Telephony {
      */
     public List<String> readinessProblems(boolean machineDetection) {
         List<String> problems = new ArrayList<>();
-        for (Server server : servers) {
+        for (ServerLink server : servers) {
             if (server.up()) {
                 problems.addAll(DialplanReadiness.problems(server.config.name(), server.connection, machineDetection));
             }
@@ -127,7 +113,7 @@ public final class AsteriskTelephony implements Telephony {
 
     @Override
     public void originate(OriginateRequest request) {
-        Server server = pick(request.attemptId());
+        ServerLink server = pick(request.attemptId());
         if (server == null) {
             emit(new CallEvent.CallEnded(request.attemptId(), clock.now(), CallResult.CONGESTION, 34, "no Asterisk server has a free line"));
             return;
@@ -167,17 +153,17 @@ public final class AsteriskTelephony implements Telephony {
     }
 
     /** The server with the most free channels that grants the attempt a lease, or null when none has one. */
-    private Server pick(AttemptId attempt) {
-        List<Server> up = new ArrayList<>();
-        Map<Server, Integer> free = new HashMap<>();
-        for (Server s : servers) {
+    private ServerLink pick(AttemptId attempt) {
+        List<ServerLink> up = new ArrayList<>();
+        Map<ServerLink, Integer> free = new HashMap<>();
+        for (ServerLink s : servers) {
             if (s.up()) {
                 up.add(s);
                 free.put(s, s.free());
             }
         }
         up.sort((a, b) -> Integer.compare(free.get(b), free.get(a)));
-        for (Server s : up) {
+        for (ServerLink s : up) {
             if (free.get(s) > 0 && leases.acquire(s.config.name(), s.config.maxChannels(), attempt)) {
                 return s;
             }
@@ -247,7 +233,7 @@ public final class AsteriskTelephony implements Telephony {
     @Override
     public int freeLines() {
         int free = 0;
-        for (Server s : servers) {
+        for (ServerLink s : servers) {
             if (s.up()) {
                 free += Math.max(0, s.free());
             }
@@ -258,7 +244,7 @@ public final class AsteriskTelephony implements Telephony {
     @Override
     public void close() {
         agentLines.disconnectAll();
-        for (Server s : servers) {
+        for (ServerLink s : servers) {
             if (s.connection != null && s.connection.getState() == ManagerConnectionState.CONNECTED) {
                 s.connection.logoff();
             }
@@ -277,7 +263,7 @@ public final class AsteriskTelephony implements Telephony {
     }
 
     private void send(AsteriskCall call, ManagerAction action) {
-        Server server = serverOf.get(call.uniqueId);
+        ServerLink server = serverOf.get(call.uniqueId);
         if (server == null) {
             return;
         }
@@ -290,7 +276,7 @@ public final class AsteriskTelephony implements Telephony {
 
     // ---- events ------------------------------------------------------------------------------
 
-    private void onEvent(Server server, ManagerEvent event) {
+    private void onEvent(ServerLink server, ManagerEvent event) {
         if (event instanceof DisconnectEvent) {
             LOG.warn("Asterisk server {} disconnected: out of rotation until it answers again", server.config.name());
             return;
@@ -315,7 +301,7 @@ public final class AsteriskTelephony implements Telephony {
             }
             return;
         }
-        String uniqueId = uniqueIdOf(event);
+        String uniqueId = AmiEventTranslator.uniqueIdOf(event);
         AsteriskCall call = uniqueId == null ? null : byUniqueId.get(uniqueId);
         if (call != null) {
             translator.onCallEvent(call, event);
@@ -328,8 +314,8 @@ public final class AsteriskTelephony implements Telephony {
      * Closes the calls this server no longer has (asked with CoreShowChannels after a reconnect), so no attempt
      * stays open and no lead waits for an answer that will never come; nothing is dialled again here.
      */
-    void reconcile(Server server) {
-        java.util.Set<String> alive = channelsUp(server);
+    void reconcile(ServerLink server) {
+        java.util.Set<String> alive = server.channelsUp();
         if (alive == null) {
             return;
         }
@@ -341,26 +327,10 @@ public final class AsteriskTelephony implements Telephony {
         }
     }
 
-    private java.util.Set<String> channelsUp(Server server) {
-        java.util.Set<String> alive = new java.util.HashSet<>();
-        try {
-            ResponseEvents listed = server.connection.sendEventGeneratingAction(new CoreShowChannelsAction(), 10_000);
-            for (ManagerEvent e : listed.getEvents()) {
-                if (e instanceof CoreShowChannelEvent channel && channel.getUniqueid() != null) {
-                    alive.add(channel.getUniqueid());
-                }
-            }
-            return alive;
-        } catch (Exception e) {
-            LOG.warn("Could not list the channels of {}: {}", server.config.name(), e.getMessage());
-            return null;
-        }
-    }
-
     /** The unique ids of the channels up on the named server now (CoreShowChannels); null when it cannot be asked. */
     public java.util.Set<String> channelsUp(String serverName) {
-        Server server = servers.stream().filter(s -> s.config.name().equals(serverName) && s.up()).findFirst().orElse(null);
-        return server == null ? null : channelsUp(server);
+        ServerLink server = servers.stream().filter(s -> s.config.name().equals(serverName) && s.up()).findFirst().orElse(null);
+        return server == null ? null : server.channelsUp();
     }
 
     /**
@@ -369,7 +339,7 @@ public final class AsteriskTelephony implements Telephony {
      * reported to the listener as a {@link CallEvent.CallEnded} like any call.
      */
     public void adopt(AttemptId attempt, String serverName, String uniqueId, String channel) {
-        Server server = servers.stream().filter(s -> s.config.name().equals(serverName)).findFirst().orElseThrow(
+        ServerLink server = servers.stream().filter(s -> s.config.name().equals(serverName)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("no Asterisk server named " + serverName));
         leases.acquire(serverName, Integer.MAX_VALUE, attempt); // it is up already: the maximum does not refuse it
         AsteriskCall call = new AsteriskCall(attempt, serverName, uniqueId, false, clock.nowMillis(), 0);
@@ -409,41 +379,12 @@ public final class AsteriskTelephony implements Telephony {
         return closed;
     }
 
-    /**
-     * The dialer's channel an event is about: its own unique id, or (DialEnd, BridgeEnter of the agent's leg) the
-     * callee's channel that dialled the agent.
-     */
-    private static String uniqueIdOf(ManagerEvent event) {
-        if (event instanceof DialEndEvent e) {
-            return e.getUniqueId();
-        }
-        if (event instanceof BridgeEnterEvent e) {
-            return e.getUniqueId();
-        }
-        if (event instanceof ConfbridgeJoinEvent e) {
-            return e.getUniqueId();
-        }
-        if (event instanceof AbstractChannelEvent e) {
-            return e.getUniqueId();
-        }
-        if (event instanceof VarSetEvent e) {
-            return e.getUniqueId();
-        }
-        if (event instanceof HangupRequestEvent e) {
-            return e.getUniqueId();
-        }
-        if (event instanceof SoftHangupRequestEvent e) {
-            return e.getUniqueId();
-        }
-        return null;
-    }
-
     void ended(AsteriskCall call, CallResult result, int cause, String text) {
         if (calls.remove(call.attempt) == null) {
             return; // already ended (the hangup of a failed originate, say)
         }
         byUniqueId.remove(call.uniqueId);
-        Server server = serverOf.remove(call.uniqueId);
+        ServerLink server = serverOf.remove(call.uniqueId);
         if (server != null) {
             leases.release(server.config.name(), call.attempt);
         }
@@ -468,7 +409,7 @@ public final class AsteriskTelephony implements Telephony {
 
     /** The server agents' phones are called on: the first one up (calls on another cannot reach them). */
     String serverForAgents() {
-        return servers.stream().filter(Server::up).map(s -> s.config.name()).findFirst().orElse(null);
+        return servers.stream().filter(ServerLink::up).map(s -> s.config.name()).findFirst().orElse(null);
     }
 
     /**
@@ -477,7 +418,7 @@ public final class AsteriskTelephony implements Telephony {
      * @return why it could not be sent, or null
      */
     String sendTo(String serverName, ManagerAction action, java.util.function.Consumer<String> refused) {
-        Server server = servers.stream().filter(s -> s.config.name().equals(serverName)).findFirst().orElse(null);
+        ServerLink server = servers.stream().filter(s -> s.config.name().equals(serverName)).findFirst().orElse(null);
         if (server == null || server.connection == null) {
             return "server " + serverName + " unknown or not connected";
         }
@@ -490,39 +431,6 @@ public final class AsteriskTelephony implements Telephony {
             return null;
         } catch (IOException | IllegalStateException e) {
             return "server " + serverName + " unreachable: " + e.getMessage();
-        }
-    }
-
-    /** A configured server and its AMI connection. */
-    private final class Server {
-        final AsteriskServer config;
-        ManagerConnection connection;
-        volatile boolean loggedInOnce;
-
-        Server(AsteriskServer config) {
-            this.config = config;
-        }
-
-        void connect() {
-            connection = new ManagerConnectionFactory(config.host(), config.port(), config.user(), config.secret())
-                    .createManagerConnection();
-            ManagerEventListener events = event -> onEvent(this, event);
-            connection.addEventListener(events);
-            try {
-                connection.login();
-                loggedInOnce = true;
-            } catch (Exception e) {
-                LOG.warn("Asterisk server {} ({}:{}) is out of rotation: {}", config.name(), config.host(), config.port(), e.getMessage());
-            }
-        }
-
-        boolean up() {
-            return connection != null && connection.getState() == ManagerConnectionState.CONNECTED;
-        }
-
-        /** Channels left on this server for every campaign sharing it. */
-        int free() {
-            return config.maxChannels() - leases.inUse(config.name());
         }
     }
 }

@@ -54,6 +54,7 @@ class CallBurstRealIT {
             while (callersInConferences() < CALLS && System.nanoTime() < joined) {
                 Thread.sleep(100);
             }
+            assertThat(callersInConferences()).as("callees in their agents' conferences").isEqualTo(CALLS);
             Thread.sleep(2000); // two seconds of talk
             Map<String, long[]> rtp = ASTERISK.rtpPackets();
             long withAudio = rtp.entrySet().stream().filter(e -> e.getKey().startsWith("trunk1-")
