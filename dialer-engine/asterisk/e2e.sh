@@ -11,7 +11,7 @@ export DIALER_TEST_ASTERISK
 mkdir -p dialer-engine/target
 rm -f dialer-engine/target/asterisk-latency.txt {dialer-engine,campaign-service}/target/surefire-reports/TEST-*RealIT.xml
 # the engine's suite, and the service's (serve killed and restarted during a call)
-mvn -B -q -o -pl dialer-engine,campaign-service -am test -Dtest='*RealIT' -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B -q -o -pl dialer-engine,campaign-service -am test -Dtest='*RealIT' -Dsurefire.failIfNoSpecifiedTests=false -Dmaven.test.failure.ignore=true \
   > dialer-engine/target/e2e.log 2>&1
 status=$?
 passed=0 failed=0

@@ -14,6 +14,7 @@ import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.opendialer.engine.call.AttemptId;
@@ -47,6 +48,8 @@ public final class AsteriskTelephony implements Telephony {
     /** Q.850 normal clearing: the cause the dialer gives every hangup it asks for. */
     static final int NORMAL_CLEARING = 16;
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskTelephony.class);
+    /** How long a restarted Asterisk may take to load its modules before the dialer uses it anyway. */
+    private static final Duration BOOT_WAIT = Duration.ofSeconds(30);
 
     private final DialerClock clock;
     private final List<ServerLink> servers = new ArrayList<>();
@@ -278,12 +281,20 @@ public final class AsteriskTelephony implements Telephony {
 
     private void onEvent(ServerLink server, ManagerEvent event) {
         if (event instanceof DisconnectEvent) {
+            server.booted = false;
             LOG.warn("Asterisk server {} disconnected: out of rotation until it answers again", server.config.name());
+            return;
+        }
+        if (event instanceof FullyBootedEvent) {
+            server.booted = true;
             return;
         }
         if (event instanceof ConnectEvent && server.loggedInOnce) {
             // Asterisk-Java has reconnected: calls that lived through the outage carry on, the others are closed
-            Thread reconcile = new Thread(() -> reconcile(server), "dialer-ami-reconcile");
+            Thread reconcile = new Thread(() -> {
+                server.awaitBooted(BOOT_WAIT);
+                reconcile(server);
+            }, "dialer-ami-reconcile");
             reconcile.setDaemon(true);
             reconcile.start();
             return;

@@ -22,6 +22,11 @@ final class ServerLink {
     private final ChannelLeases leases;
     ManagerConnection connection;
     volatile boolean loggedInOnce;
+    /**
+     * Asterisk has loaded everything (FullyBooted): after a restart its AMI answers while channel drivers and
+     * ConfBridge are still loading, and a call or an agent's phone sent then would fail.
+     */
+    volatile boolean booted;
 
     ServerLink(AsteriskServer config, ChannelLeases leases) {
         this.config = config;
@@ -36,13 +41,31 @@ final class ServerLink {
         try {
             connection.login();
             loggedInOnce = true;
+            booted = true;
         } catch (Exception e) {
             LOG.warn("Asterisk server {} ({}:{}) is out of rotation: {}", config.name(), config.host(), config.port(), e.getMessage());
         }
     }
 
     boolean up() {
-        return connection != null && connection.getState() == ManagerConnectionState.CONNECTED;
+        return booted && connection != null && connection.getState() == ManagerConnectionState.CONNECTED;
+    }
+
+    /** Waits (after a reconnect) until Asterisk says it has booted; past {@code most}, takes it as booted. */
+    void awaitBooted(java.time.Duration most) {
+        long until = System.nanoTime() + most.toNanos();
+        while (!booted && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (!booted) {
+            LOG.warn("Asterisk server {} sent no FullyBooted within {}: taking calls again anyway", config.name(), most);
+            booted = true;
+        }
     }
 
     /** Channels left on this server for every campaign sharing it. */
