@@ -17,6 +17,7 @@ import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.ShutdownEvent;
 import org.opendialer.engine.call.AttemptId;
 import org.opendialer.engine.call.CallResult;
 import org.opendialer.engine.clock.DialerClock;
@@ -285,6 +286,11 @@ public final class AsteriskTelephony implements Telephony {
             LOG.warn("Asterisk server {} disconnected: out of rotation until it answers again", server.config.name());
             return;
         }
+        if (event instanceof ShutdownEvent) {
+            server.booted = false; // it is going down (core restart, stop): no new call into it
+            LOG.warn("Asterisk server {} is shutting down: out of rotation until it is back", server.config.name());
+            return;
+        }
         if (event instanceof FullyBootedEvent) {
             server.booted = true;
             return;
@@ -326,9 +332,21 @@ public final class AsteriskTelephony implements Telephony {
      * stays open and no lead waits for an answer that will never come; nothing is dialled again here.
      */
     void reconcile(ServerLink server) {
-        java.util.Set<String> alive = server.channelsUp();
+        java.util.Set<String> alive = null;
+        for (int tries = 0; alive == null && tries < 5; tries++) {
+            if (tries > 0) {
+                try {
+                    Thread.sleep(2000); // a server just back may not answer the listing yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            alive = server.channelsUp();
+        }
         if (alive == null) {
-            return;
+            alive = java.util.Set.of(); // it cannot say which are up: nothing the dialer followed is known to be
+            LOG.warn("Asterisk server {} did not list its channels after reconnecting: closing the calls it had", server.config.name());
         }
         agentLines.reconcile(server.config.name(), alive);
         for (AsteriskCall call : List.copyOf(calls.values())) {

@@ -47,7 +47,7 @@ final class AsteriskFloor implements AutoCloseable {
 
     AsteriskFloor(String name, AsteriskServer server, ChannelLeases leases, long campaign) {
         clock = new SystemClock(name);
-        telephony = new AsteriskTelephony(clock, List.of(server), Duration.ofSeconds(5), leases);
+        telephony = new AsteriskTelephony(clock, List.of(server), Duration.ofSeconds(15), leases);
         telephony.connect();
         AttemptLog log = new AttemptLog() {
             @Override

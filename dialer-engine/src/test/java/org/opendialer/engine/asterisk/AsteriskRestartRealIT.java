@@ -46,7 +46,10 @@ class AsteriskRestartRealIT {
         }
         assertThat(floor.telephony.serversInRotation()).as("the dialer logged in to Asterisk again").containsExactly("pbx1");
         floor.onClock(() -> floor.dialer.ready(agentId));
-        AttemptOutcome next = floor.nextOutcome(Duration.ofSeconds(40));
+        floor.awaitAgent(agentId, AgentState.READY, Duration.ofSeconds(20));
+        AttemptOutcome next = floor.outcomes.poll(40, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(next).as("the next lead's call; agent changes since: " + floor.agentChanges + "; Asterisk: "
+                + ASTERISK.cli("core show channels concise")).isNotNull();
         assertThat(next.attemptId()).isEqualTo(floor.opened.get(1));
         assertThat(next.lead().leadId()).isEqualTo(2);
         assertThat(next.result()).isEqualTo(CallResult.HUMAN);
