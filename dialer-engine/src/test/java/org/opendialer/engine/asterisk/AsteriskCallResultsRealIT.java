@@ -286,9 +286,9 @@ class AsteriskCallResultsRealIT {
     @Test
     void answerToAgentBridgeLatencyIsMeasured() throws Exception {
         agentOnLine(21, RealAsterisk.AGENTS.get(1));
-        List<Long> plain = bridgeLatencies(21, 40, false);
+        List<Long> plain = bridgeLatencies(21, 25, false);
         Latency.record("answer -> callee in the agent's conference, AMD off (agent's phone nailed up)", plain);
-        List<Long> amd = bridgeLatencies(21, 30, true);
+        List<Long> amd = bridgeLatencies(21, 15, true);
         Latency.record("AMD verdict -> callee in the agent's conference, AMD on (agent's phone nailed up)", amd);
         telephony.disconnectAgent(21);
         assertThat(Latency.percentile(plain, 99)).isLessThanOrEqualTo(300);
