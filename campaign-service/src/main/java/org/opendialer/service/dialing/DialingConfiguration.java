@@ -88,8 +88,24 @@ public class DialingConfiguration {
     }
 
     @Bean
-    public AttemptRecovery attemptRecovery(JdbcTemplate jdbc, TransactionTemplate tx) {
-        return new AttemptRecovery(jdbc, tx);
+    public AttemptRecovery attemptRecovery(JdbcTemplate jdbc, TransactionTemplate tx, CallAdoption adoption) {
+        return new AttemptRecovery(jdbc, tx, adoption);
+    }
+
+    /** Each Asterisk server's channels, leased in the database so every campaign of every instance shares its maximum. */
+    @Bean
+    public DatabaseChannelLeases channelLeases(JdbcTemplate jdbc, DialerClock clock, @Value("${dialer.instance-id:}") String instanceId,
+                                               @Value("${server.port:8080}") String port) {
+        return new DatabaseChannelLeases(jdbc, clock, instance(instanceId, port));
+    }
+
+    /** Calls still up on Asterisk after a restart are followed to their end instead of being closed as interrupted. */
+    @Bean(destroyMethod = "close")
+    public CallAdoption callAdoption(JdbcTemplate jdbc, TransactionTemplate tx, CampaignRepository campaigns, DialerClock clock,
+                                     DatabaseChannelLeases leases, @Value("${dialer.asterisk.servers:}") String asteriskServers,
+                                     @Value("${dialer.instance-id:}") String instanceId, @Value("${server.port:8080}") String port) {
+        return new CallAdoption(org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), leases, jdbc, tx, campaigns,
+                clock, instance(instanceId, port));
     }
 
     @Bean(destroyMethod = "close")
@@ -135,7 +151,11 @@ public class DialingConfiguration {
                                              org.opendialer.service.robot.RobotMedia robotMedia,
                                              @Value("${dialer.personas:scripts/personas}") String personas,
                                              @Value("${dialer.asterisk.servers:}") String asteriskServers,
-                                             @Value("${dialer.simulated.callees:s1-baseline}") String callees) {
+                                             @Value("${dialer.simulated.callees:s1-baseline}") String callees,
+                                             DatabaseChannelLeases leases,
+                                             @Value("${dialer.asterisk.sounds-dir:}") String soundsDir) {
+        PromptRecordings recordings = new PromptRecordings(soundsDir.isBlank() ? null : java.nio.file.Path.of(soundsDir), jdbc,
+                speech::synthesizer);
         return new TelephonyFactory((campaign, clock) -> {
             if (campaign.mode() != org.opendialer.service.campaign.DialingMode.AGENTLESS) {
                 return null;
@@ -147,7 +167,8 @@ public class DialingConfiguration {
                         ? org.opendialer.service.robot.Personas.load(java.nio.file.Path.of(personas)) : java.util.List.of();
                 return new org.opendialer.service.robot.RobotCalls(speech, track, simulated, jdbc, dispositions, clock);
             }).orElse(null);
-        }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), callees, robotMedia);
+        }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), callees,
+                leases, recordings::render, robotMedia);
     }
 
     @Bean(destroyMethod = "close")
@@ -155,8 +176,13 @@ public class DialingConfiguration {
                                          DoNotCallList dnc, UserDirectory users, TelephonyFactory telephony,
                                          MeterRegistry meters, @Value("${dialer.instance-id:}") String instanceId,
                                          @Value("${server.port:8080}") String port) {
-        String instance = instanceId.isBlank() ? host() + ":" + port : instanceId;
-        return new CampaignRunner(campaigns, jdbc, tx, dnc, users, telephony, meters, instance, CampaignRunner.realTime());
+        return new CampaignRunner(campaigns, jdbc, tx, dnc, users, telephony, meters, instance(instanceId, port),
+                CampaignRunner.realTime());
+    }
+
+    /** This instance's name in the database: {@code dialer.instance-id}, else host:port. */
+    static String instance(String instanceId, String port) {
+        return instanceId.isBlank() ? host() + ":" + port : instanceId;
     }
 
     static String host() {

@@ -19,6 +19,8 @@ public class TelephonyFactory {
 
     private final String callees;
     private final org.opendialer.service.robot.RobotMedia robotMedia;
+    private final org.opendialer.engine.asterisk.ChannelLeases leases;
+    private final java.util.function.Consumer<Campaign> beforeAsteriskStart;
 
     public TelephonyFactory() {
         this((campaign, clock) -> null, java.util.List.of());
@@ -37,14 +39,38 @@ public class TelephonyFactory {
      */
     public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots,
                             java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk, String callees) {
-        this(robots, asterisk, callees, org.opendialer.service.robot.RobotMedia.off("it is not started outside serve"));
+        this(robots, asterisk, callees, new org.opendialer.engine.asterisk.InstanceChannelLeases());
+    }
+
+    /**
+     * @param leases the Asterisk servers' channels, shared by every campaign (and, in the database, every instance):
+     *               a server's maximum holds for all of them together
+     */
+    public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots,
+                            java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk, String callees,
+                            org.opendialer.engine.asterisk.ChannelLeases leases) {
+        this(robots, asterisk, callees, leases, campaign -> { },
+                org.opendialer.service.robot.RobotMedia.off("it is not started outside serve"));
     }
 
     /** @param robotMedia the robot's media server agentless campaigns on Asterisk talk through */
     public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots,
                             java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk, String callees,
                             org.opendialer.service.robot.RobotMedia robotMedia) {
+        this(robots, asterisk, callees, new org.opendialer.engine.asterisk.InstanceChannelLeases(), campaign -> { }, robotMedia);
+    }
+
+    /**
+     * @param beforeAsteriskStart runs as an ASTERISK campaign starts, once its servers answer (its recordings are rendered)
+     * @param robotMedia the robot's media server agentless campaigns on Asterisk talk through
+     */
+    public TelephonyFactory(java.util.function.BiFunction<Campaign, DialerClock, org.opendialer.engine.telephony.RobotLine> robots,
+                            java.util.List<org.opendialer.engine.asterisk.AsteriskServer> asterisk, String callees,
+                            org.opendialer.engine.asterisk.ChannelLeases leases, java.util.function.Consumer<Campaign> beforeAsteriskStart,
+                            org.opendialer.service.robot.RobotMedia robotMedia) {
         this.robotMedia = robotMedia;
+        this.beforeAsteriskStart = beforeAsteriskStart;
+        this.leases = leases;
         this.callees = callees;
         this.robots = robots;
         this.asterisk = java.util.List.copyOf(asterisk);
@@ -76,7 +102,8 @@ public class TelephonyFactory {
             robot = calls;
         }
         if ("ASTERISK".equals(campaign.telephony()) && !asterisk.isEmpty()) {
-            org.opendialer.engine.asterisk.AsteriskTelephony telephony = new org.opendialer.engine.asterisk.AsteriskTelephony(clock, asterisk);
+            org.opendialer.engine.asterisk.AsteriskTelephony telephony = new org.opendialer.engine.asterisk.AsteriskTelephony(clock, asterisk,
+                    java.time.Duration.ofSeconds(30), leases);
             telephony.connect();
             if (telephony.serversInRotation().isEmpty()) {
                 telephony.close();
@@ -87,6 +114,12 @@ public class TelephonyFactory {
             if (!problems.isEmpty()) {
                 telephony.close();
                 throw new ConflictException("Asterisk is not ready for campaign '" + campaign.name() + "': " + String.join("; ", problems));
+            }
+            try {
+                beforeAsteriskStart.accept(campaign);
+            } catch (RuntimeException e) {
+                telephony.close();
+                throw e;
             }
             watchdog(clock, telephony);
             if (robot != null) {

@@ -13,9 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Closes what a crashed instance left open. Each service instance keeps a heartbeat row; at start-up an
  * instance recovers its own earlier work, and any instance recovers that of an instance whose heartbeat
- * is older than {@link #DEAD_AFTER}. Every open attempt is closed as {@code FAILED} with the cause
- * recorded, and its lead goes back to the retry pool after the campaign's failed-call delay: it is never
- * left {@code DIALING}, and it is not dialled again at once.
+ * is older than {@link #DEAD_AFTER}. A call still up on its telephony (an agent still talking to the callee)
+ * is taken over by {@link StillUp} and stays open under the recovering instance until it ends. Every other
+ * open attempt is closed as {@code FAILED} with the cause recorded, and its lead goes back to the retry pool
+ * after the campaign's failed-call delay: it is never left {@code DIALING}, and it is not dialled again at once.
  */
 public class AttemptRecovery {
 
@@ -25,10 +26,27 @@ public class AttemptRecovery {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final StillUp stillUp;
+
+    /** An attempt a stopped instance left open, as far as the database knows it. */
+    public record OpenAttempt(long id, long campaignId, String state, String server, String channel, String uniqueId,
+                              long agentId) {
+    }
+
+    /** Takes over calls that are still up though the instance that placed them has stopped. */
+    public interface StillUp {
+        /** True when the call is up and now followed by this instance, which closes its attempt when it ends. */
+        boolean adopt(OpenAttempt open);
+    }
 
     public AttemptRecovery(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this(jdbc, transactions, open -> false);
+    }
+
+    public AttemptRecovery(JdbcTemplate jdbc, TransactionTemplate transactions, StillUp stillUp) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.stillUp = stillUp;
     }
 
     /** Registers (or re-registers after a restart) {@code instance} and beats its heart at {@code now}. */
@@ -42,7 +60,7 @@ public class AttemptRecovery {
 
     /** Recovers {@code instance}'s own leftovers (call at start-up, before it dials) and those of dead instances. */
     public int recover(String instance, Instant now) {
-        return recoverInstance(instance, now) + recoverDead(instance, now);
+        return recoverInstance(instance, instance, now) + recoverDead(instance, now);
     }
 
     /** Recovers the leftovers of every other instance whose heartbeat stopped (run periodically). */
@@ -51,22 +69,34 @@ public class AttemptRecovery {
                 String.class, Timestamp.from(now.minus(DEAD_AFTER)), self);
         int closed = 0;
         for (String other : dead) {
-            closed += recoverInstance(other, now);
+            closed += recoverInstance(other, self, now);
             jdbc.update("DELETE FROM service_instances WHERE instance_id = ? AND heartbeat_at < ?", other,
                     Timestamp.from(now.minus(DEAD_AFTER)));
         }
         return closed;
     }
 
-    private int recoverInstance(String instance, Instant now) {
+    private int recoverInstance(String instance, String self, Instant now) {
         Integer closed = transactions.execute(tx -> {
             Timestamp at = Timestamp.from(now);
-            List<Map<String, Object>> open = jdbc.queryForList("SELECT a.id, a.lead_id, c.retry_failed_s FROM call_attempts a "
+            List<Map<String, Object>> open = jdbc.queryForList("SELECT a.id, a.lead_id, a.campaign_id, a.state, a.server_name, "
+                    + "a.channel, a.unique_id, a.agent_id, c.retry_failed_s FROM call_attempts a "
                     + "JOIN campaigns c ON c.id = a.campaign_id WHERE a.state <> 'ENDED' AND a.instance_id = ? FOR UPDATE", instance);
+            int interrupted = 0;
             for (Map<String, Object> row : open) {
                 long attempt = ((Number) row.get("id")).longValue();
                 long lead = ((Number) row.get("lead_id")).longValue();
                 long delay = ((Number) row.get("retry_failed_s")).longValue();
+                Number agent = (Number) row.get("agent_id");
+                if (stillUp.adopt(new OpenAttempt(attempt, ((Number) row.get("campaign_id")).longValue(), (String) row.get("state"),
+                        (String) row.get("server_name"), (String) row.get("channel"), (String) row.get("unique_id"),
+                        agent == null ? 0 : agent.longValue()))) {
+                    jdbc.update("UPDATE call_attempts SET instance_id = ? WHERE id = ?", self, attempt);
+                    jdbc.update("UPDATE asterisk_channel_leases SET instance_id = ? WHERE attempt_id = ?", self, attempt);
+                    jdbc.update("UPDATE leads SET locked_by = ? WHERE id = ?", self, lead);
+                    continue;
+                }
+                interrupted++;
                 jdbc.update("UPDATE call_attempts SET state = 'ENDED', result = COALESCE(result, 'FAILED'), "
                         + "hangup_cause_text = ?, ended_at = ? WHERE id = ?", CAUSE, at, attempt);
                 jdbc.update("UPDATE leads SET next_attempt_at = CASE WHEN status = 'DIALING' THEN ? ELSE next_attempt_at END, "
@@ -74,9 +104,12 @@ public class AttemptRecovery {
                         + "locked_by = NULL, locked_until = NULL, updated_at = ? WHERE id = ?",
                         Timestamp.from(now.plusSeconds(delay)), at, lead);
             }
+            // its closed calls' channels on the Asterisk servers are free for every instance again
+            jdbc.update("DELETE FROM asterisk_channel_leases WHERE instance_id = ? AND attempt_id NOT IN "
+                    + "(SELECT id FROM call_attempts WHERE state <> 'ENDED')", instance);
             // leads that sat in its hopper undialled are simply free again
             jdbc.update("UPDATE leads SET locked_by = NULL, locked_until = NULL WHERE locked_by = ? AND status <> 'DIALING'", instance);
-            return open.size();
+            return interrupted;
         });
         if (closed != null && closed > 0) {
             LOG.warn("Closed {} attempt(s) left open by dialer instance {}", closed, instance);

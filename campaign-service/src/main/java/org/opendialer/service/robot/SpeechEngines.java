@@ -12,6 +12,7 @@ import org.opendialer.speech.tts.PromptCache;
 public final class SpeechEngines implements AutoCloseable {
 
     private final java.nio.file.Path promptDir;
+    private MaryTtsSynthesizer mary;
     private PromptCache voice;
     private VoskRecognizer ears;
     private Robot robot;
@@ -42,9 +43,17 @@ public final class SpeechEngines implements AutoCloseable {
         }
     }
 
+    /** The dialer's voice alone (campaign recordings need no recognition model). */
+    public synchronized org.opendialer.speech.tts.SpeechSynthesizer synthesizer() {
+        if (mary == null) {
+            mary = new MaryTtsSynthesizer();
+        }
+        return mary;
+    }
+
     public synchronized Robot robot() {
         if (robot == null) {
-            voice = new PromptCache(new MaryTtsSynthesizer(), promptDir);
+            voice = new PromptCache(synthesizer(), promptDir);
             ears = VoskRecognizer.fromConfiguration();
             robot = new Robot(voice, ears);
         }

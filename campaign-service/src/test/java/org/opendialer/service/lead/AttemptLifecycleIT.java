@@ -79,6 +79,28 @@ class AttemptLifecycleIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void theServerChannelAndUniqueIdAreStoredWhileTheCallRings(String kind) {
+        try (TestDatabase db = TestDatabase.create(kind).migrated()) {
+            Floor floor = new Floor(db.dataSource(), TUESDAY_1500_UTC);
+            Campaign campaign = floor.campaign("located");
+            floor.lead(campaign, "+12125550111", "America/New_York");
+            DialLead lead = floor.hopper(campaign, "a", 1).next().orElseThrow();
+            AttemptRecorder recorder = floor.recorder(campaign, "a");
+            AttemptId id = recorder.open(new CampaignId(campaign.id()), lead, TUESDAY_1500_UTC);
+
+            recorder.progressed(id, org.opendialer.engine.dialer.AttemptPhase.RINGING, TUESDAY_1500_UTC.plusSeconds(1), 0);
+            recorder.locatedOn(id, "pbx1", "PJSIP/trunk1-0000002a", "dialer-" + id.value());
+
+            java.util.Map<String, Object> ringing = floor.jdbc.queryForMap(
+                    "SELECT state, server_name, channel, unique_id, ended_at FROM call_attempts WHERE id = ?", id.value());
+            assertThat(ringing).containsEntry("state", "RINGING").containsEntry("server_name", "pbx1")
+                    .containsEntry("channel", "PJSIP/trunk1-0000002a").containsEntry("unique_id", "dialer-" + id.value());
+            assertThat(ringing.get("ended_at")).as("still ringing").isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void theNightlyRollUpCountsEachCampaignDayInItsOwnZone(String kind) {
         try (TestDatabase db = TestDatabase.create(kind).migrated()) {
             Floor floor = new Floor(db.dataSource(), TUESDAY_1500_UTC);

@@ -1,6 +1,8 @@
 package org.opendialer.engine.asterisk;
 
 import org.asteriskjava.manager.event.BridgeEnterEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
+import org.asteriskjava.manager.event.AbstractChannelEvent;
 import org.asteriskjava.manager.event.ConfbridgeJoinEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.HangupRequestEvent;
@@ -149,5 +151,34 @@ final class AmiEventTranslator {
         } else if (reason == 0 && (call.hangupCause >= 0 || call.channel == null)) {
             telephony.ended(call, CallResult.FAILED, 0, call.channel == null ? "originate failed: no channel" : "hung up, no cause given");
         }
+    }
+
+    /**
+     * The dialer's channel an event is about: its own unique id, or (DialEnd, BridgeEnter of the agent's leg) the
+     * callee's channel that dialled the agent.
+     */
+    static String uniqueIdOf(ManagerEvent event) {
+        if (event instanceof DialEndEvent e) {
+            return e.getUniqueId();
+        }
+        if (event instanceof BridgeEnterEvent e) {
+            return e.getUniqueId();
+        }
+        if (event instanceof ConfbridgeJoinEvent e) {
+            return e.getUniqueId();
+        }
+        if (event instanceof AbstractChannelEvent e) {
+            return e.getUniqueId();
+        }
+        if (event instanceof VarSetEvent e) {
+            return e.getUniqueId();
+        }
+        if (event instanceof HangupRequestEvent e) {
+            return e.getUniqueId();
+        }
+        if (event instanceof SoftHangupRequestEvent e) {
+            return e.getUniqueId();
+        }
+        return null;
     }
 }

@@ -7,29 +7,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
-import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
-import org.asteriskjava.manager.ResponseEvents;
-import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.event.ConnectEvent;
-import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
-import org.asteriskjava.manager.event.AbstractChannelEvent;
-import org.asteriskjava.manager.event.BridgeEnterEvent;
-import org.asteriskjava.manager.event.ConfbridgeJoinEvent;
-import org.asteriskjava.manager.event.DialEndEvent;
-import org.asteriskjava.manager.event.HangupRequestEvent;
+import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
-import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
-import org.asteriskjava.manager.event.SoftHangupRequestEvent;
-import org.asteriskjava.manager.event.VarSetEvent;
+import org.asteriskjava.manager.event.ShutdownEvent;
 import org.opendialer.engine.call.AttemptId;
 import org.opendialer.engine.call.CallResult;
 import org.opendialer.engine.clock.DialerClock;
@@ -61,14 +49,17 @@ public final class AsteriskTelephony implements Telephony {
     /** Q.850 normal clearing: the cause the dialer gives every hangup it asks for. */
     static final int NORMAL_CLEARING = 16;
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskTelephony.class);
+    /** How long a restarted Asterisk may take to load its modules before the dialer uses it anyway. */
+    private static final Duration BOOT_WAIT = Duration.ofSeconds(30);
 
     private final DialerClock clock;
-    private final List<Server> servers = new ArrayList<>();
+    private final List<ServerLink> servers = new ArrayList<>();
     private final Map<AttemptId, AsteriskCall> calls = new ConcurrentHashMap<>();
     private final Map<String, AsteriskCall> byUniqueId = new ConcurrentHashMap<>();
-    private final Map<String, Server> serverOf = new ConcurrentHashMap<>();
+    private final Map<String, ServerLink> serverOf = new ConcurrentHashMap<>();
     private final AmiEventTranslator translator = new AmiEventTranslator(this);
     private final AgentLines agentLines;
+    private final ChannelLeases leases;
     private volatile CallEventListener listener = event -> { };
 
     public AsteriskTelephony(DialerClock clock, List<AsteriskServer> configured) {
@@ -77,23 +68,32 @@ public final class AsteriskTelephony implements Telephony {
 
     /** @param agentRing how long an agent's phone rings when the agent logs in (30 s unless told otherwise) */
     public AsteriskTelephony(DialerClock clock, List<AsteriskServer> configured, Duration agentRing) {
+        this(clock, configured, agentRing, new InstanceChannelLeases());
+    }
+
+    /**
+     * @param leases the servers' channels, shared with every other campaign dialling through them (each server's
+     *               maximum holds for all of them together)
+     */
+    public AsteriskTelephony(DialerClock clock, List<AsteriskServer> configured, Duration agentRing, ChannelLeases leases) {
         this.clock = clock;
+        this.leases = leases;
         this.agentLines = new AgentLines(this, agentRing);
         for (AsteriskServer config : configured) {
-            servers.add(new Server(config));
+            servers.add(new ServerLink(config, leases));
         }
     }
 
     /** Logs in to every server; one that does not answer is left out of rotation (and logged) until it does. */
     public void connect() {
-        for (Server server : servers) {
-            server.connect();
+        for (ServerLink server : servers) {
+            server.connect(event -> onEvent(server, event));
         }
     }
 
     /** The servers that take calls now. */
     public List<String> serversInRotation() {
-        return servers.stream().filter(Server::up).map(s -> s.config.name()).toList();
+        return servers.stream().filter(ServerLink::up).map(s -> s.config.name()).toList();
     }
 
     /**
@@ -102,7 +102,7 @@ public final class AsteriskTelephony implements Telephony {
      */
     public List<String> readinessProblems(boolean machineDetection) {
         List<String> problems = new ArrayList<>();
-        for (Server server : servers) {
+        for (ServerLink server : servers) {
             if (server.up()) {
                 problems.addAll(DialplanReadiness.problems(server.config.name(), server.connection, machineDetection));
             }
@@ -128,7 +128,7 @@ public final class AsteriskTelephony implements Telephony {
 
     @Override
     public void originate(OriginateRequest request) {
-        Server server = pick();
+        ServerLink server = pick(request.attemptId());
         if (server == null) {
             emit(new CallEvent.CallEnded(request.attemptId(), clock.now(), CallResult.CONGESTION, 34, "no Asterisk server has a free line"));
             return;
@@ -167,17 +167,23 @@ public final class AsteriskTelephony implements Telephony {
         }
     }
 
-    private synchronized Server pick() {
-        Server best = null;
-        for (Server s : servers) {
-            if (s.up() && s.inUse < s.config.maxChannels() && (best == null || s.free() > best.free())) {
-                best = s;
+    /** The server with the most free channels that grants the attempt a lease, or null when none has one. */
+    private ServerLink pick(AttemptId attempt) {
+        List<ServerLink> up = new ArrayList<>();
+        Map<ServerLink, Integer> free = new HashMap<>();
+        for (ServerLink s : servers) {
+            if (s.up()) {
+                up.add(s);
+                free.put(s, s.free());
             }
         }
-        if (best != null) {
-            best.inUse++;
+        up.sort((a, b) -> Integer.compare(free.get(b), free.get(a)));
+        for (ServerLink s : up) {
+            if (free.get(s) > 0 && leases.acquire(s.config.name(), s.config.maxChannels(), attempt)) {
+                return s;
+            }
         }
-        return best;
+        return null;
     }
 
     @Override
@@ -242,7 +248,7 @@ public final class AsteriskTelephony implements Telephony {
     @Override
     public int freeLines() {
         int free = 0;
-        for (Server s : servers) {
+        for (ServerLink s : servers) {
             if (s.up()) {
                 free += Math.max(0, s.free());
             }
@@ -253,7 +259,7 @@ public final class AsteriskTelephony implements Telephony {
     @Override
     public void close() {
         agentLines.disconnectAll();
-        for (Server s : servers) {
+        for (ServerLink s : servers) {
             if (s.connection != null && s.connection.getState() == ManagerConnectionState.CONNECTED) {
                 s.connection.logoff();
             }
@@ -272,7 +278,7 @@ public final class AsteriskTelephony implements Telephony {
     }
 
     private void send(AsteriskCall call, ManagerAction action) {
-        Server server = serverOf.get(call.uniqueId);
+        ServerLink server = serverOf.get(call.uniqueId);
         if (server == null) {
             return;
         }
@@ -285,14 +291,27 @@ public final class AsteriskTelephony implements Telephony {
 
     // ---- events ------------------------------------------------------------------------------
 
-    private void onEvent(Server server, ManagerEvent event) {
+    private void onEvent(ServerLink server, ManagerEvent event) {
         if (event instanceof DisconnectEvent) {
+            server.booted = false;
             LOG.warn("Asterisk server {} disconnected: out of rotation until it answers again", server.config.name());
+            return;
+        }
+        if (event instanceof ShutdownEvent) {
+            server.booted = false; // it is going down (core restart, stop): no new call into it
+            LOG.warn("Asterisk server {} is shutting down: out of rotation until it is back", server.config.name());
+            return;
+        }
+        if (event instanceof FullyBootedEvent) {
+            server.booted = true;
             return;
         }
         if (event instanceof ConnectEvent && server.loggedInOnce) {
             // Asterisk-Java has reconnected: calls that lived through the outage carry on, the others are closed
-            Thread reconcile = new Thread(() -> reconcile(server), "dialer-ami-reconcile");
+            Thread reconcile = new Thread(() -> {
+                server.awaitBooted(BOOT_WAIT);
+                reconcile(server);
+            }, "dialer-ami-reconcile");
             reconcile.setDaemon(true);
             reconcile.start();
             return;
@@ -310,7 +329,7 @@ public final class AsteriskTelephony implements Telephony {
             }
             return;
         }
-        String uniqueId = uniqueIdOf(event);
+        String uniqueId = AmiEventTranslator.uniqueIdOf(event);
         AsteriskCall call = uniqueId == null ? null : byUniqueId.get(uniqueId);
         if (call != null) {
             translator.onCallEvent(call, event);
@@ -323,24 +342,60 @@ public final class AsteriskTelephony implements Telephony {
      * Closes the calls this server no longer has (asked with CoreShowChannels after a reconnect), so no attempt
      * stays open and no lead waits for an answer that will never come; nothing is dialled again here.
      */
-    void reconcile(Server server) {
-        java.util.Set<String> alive = new java.util.HashSet<>();
-        try {
-            ResponseEvents listed = server.connection.sendEventGeneratingAction(new CoreShowChannelsAction(), 10_000);
-            for (ManagerEvent e : listed.getEvents()) {
-                if (e instanceof CoreShowChannelEvent channel && channel.getUniqueid() != null) {
-                    alive.add(channel.getUniqueid());
+    void reconcile(ServerLink server) {
+        java.util.Set<String> alive = null;
+        for (int tries = 0; alive == null && tries < 5; tries++) {
+            if (tries > 0) {
+                try {
+                    Thread.sleep(2000); // a server just back may not answer the listing yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
             }
-        } catch (Exception e) {
-            LOG.warn("Could not list the channels of {} after reconnecting: {}", server.config.name(), e.getMessage());
-            return;
+            alive = server.channelsUp();
+        }
+        if (alive == null) {
+            alive = java.util.Set.of(); // it cannot say which are up: nothing the dialer followed is known to be
+            LOG.warn("Asterisk server {} did not list its channels after reconnecting: closing the calls it had", server.config.name());
         }
         agentLines.reconcile(server.config.name(), alive);
         for (AsteriskCall call : List.copyOf(calls.values())) {
             if (serverOf.get(call.uniqueId) == server && !alive.contains(call.uniqueId)) {
                 ended(call, call.answered ? CallResult.HUMAN : CallResult.FAILED, 0, "channel gone after the AMI connection was lost");
             }
+        }
+    }
+
+    /** The unique ids of the channels up on the named server now (CoreShowChannels); null when it cannot be asked. */
+    public java.util.Set<String> channelsUp(String serverName) {
+        ServerLink server = servers.stream().filter(s -> s.config.name().equals(serverName) && s.up()).findFirst().orElse(null);
+        return server == null ? null : server.channelsUp();
+    }
+
+    /**
+     * Follows an answered call that an earlier run of the dialer placed and that is still up on {@code serverName}
+     * (a restart after a crash): it holds a channel lease again, and its Hangup ends it with Asterisk's cause,
+     * reported to the listener as a {@link CallEvent.CallEnded} like any call.
+     */
+    public void adopt(AttemptId attempt, String serverName, String uniqueId, String channel) {
+        ServerLink server = servers.stream().filter(s -> s.config.name().equals(serverName)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("no Asterisk server named " + serverName));
+        leases.acquire(serverName, Integer.MAX_VALUE, attempt); // it is up already: the maximum does not refuse it
+        AsteriskCall call = new AsteriskCall(attempt, serverName, uniqueId, false, clock.nowMillis(), 0);
+        call.channel = channel;
+        call.ringing = true;
+        call.answered = true;
+        calls.put(attempt, call);
+        byUniqueId.put(uniqueId, call);
+        serverOf.put(uniqueId, server);
+    }
+
+    /** Hangs up a channel of the named server by its unique id, with cause 16. */
+    public void hangUp(String serverName, String uniqueId) {
+        String error = sendTo(serverName, new HangupAction(uniqueId, NORMAL_CLEARING), null);
+        if (error != null) {
+            LOG.warn("Hangup of {} not sent: {}", uniqueId, error);
         }
     }
 
@@ -364,45 +419,14 @@ public final class AsteriskTelephony implements Telephony {
         return closed;
     }
 
-    /**
-     * The dialer's channel an event is about: its own unique id, or (DialEnd, BridgeEnter of the agent's leg) the
-     * callee's channel that dialled the agent.
-     */
-    private static String uniqueIdOf(ManagerEvent event) {
-        if (event instanceof DialEndEvent e) {
-            return e.getUniqueId();
-        }
-        if (event instanceof BridgeEnterEvent e) {
-            return e.getUniqueId();
-        }
-        if (event instanceof ConfbridgeJoinEvent e) {
-            return e.getUniqueId();
-        }
-        if (event instanceof AbstractChannelEvent e) {
-            return e.getUniqueId();
-        }
-        if (event instanceof VarSetEvent e) {
-            return e.getUniqueId();
-        }
-        if (event instanceof HangupRequestEvent e) {
-            return e.getUniqueId();
-        }
-        if (event instanceof SoftHangupRequestEvent e) {
-            return e.getUniqueId();
-        }
-        return null;
-    }
-
     void ended(AsteriskCall call, CallResult result, int cause, String text) {
         if (calls.remove(call.attempt) == null) {
             return; // already ended (the hangup of a failed originate, say)
         }
         byUniqueId.remove(call.uniqueId);
-        Server server = serverOf.remove(call.uniqueId);
+        ServerLink server = serverOf.remove(call.uniqueId);
         if (server != null) {
-            synchronized (this) {
-                server.inUse--;
-            }
+            leases.release(server.config.name(), call.attempt);
         }
         emit(new CallEvent.CallEnded(call.attempt, clock.now(), result, cause, text));
     }
@@ -425,7 +449,7 @@ public final class AsteriskTelephony implements Telephony {
 
     /** The server agents' phones are called on: the first one up (calls on another cannot reach them). */
     String serverForAgents() {
-        return servers.stream().filter(Server::up).map(s -> s.config.name()).findFirst().orElse(null);
+        return servers.stream().filter(ServerLink::up).map(s -> s.config.name()).findFirst().orElse(null);
     }
 
     /**
@@ -434,7 +458,7 @@ public final class AsteriskTelephony implements Telephony {
      * @return why it could not be sent, or null
      */
     String sendTo(String serverName, ManagerAction action, java.util.function.Consumer<String> refused) {
-        Server server = servers.stream().filter(s -> s.config.name().equals(serverName)).findFirst().orElse(null);
+        ServerLink server = servers.stream().filter(s -> s.config.name().equals(serverName)).findFirst().orElse(null);
         if (server == null || server.connection == null) {
             return "server " + serverName + " unknown or not connected";
         }
@@ -447,39 +471,6 @@ public final class AsteriskTelephony implements Telephony {
             return null;
         } catch (IOException | IllegalStateException e) {
             return "server " + serverName + " unreachable: " + e.getMessage();
-        }
-    }
-
-    /** A configured server and its AMI connection. */
-    private final class Server {
-        final AsteriskServer config;
-        ManagerConnection connection;
-        int inUse;
-        volatile boolean loggedInOnce;
-
-        Server(AsteriskServer config) {
-            this.config = config;
-        }
-
-        void connect() {
-            connection = new ManagerConnectionFactory(config.host(), config.port(), config.user(), config.secret())
-                    .createManagerConnection();
-            ManagerEventListener events = event -> onEvent(this, event);
-            connection.addEventListener(events);
-            try {
-                connection.login();
-                loggedInOnce = true;
-            } catch (Exception e) {
-                LOG.warn("Asterisk server {} ({}:{}) is out of rotation: {}", config.name(), config.host(), config.port(), e.getMessage());
-            }
-        }
-
-        boolean up() {
-            return connection != null && connection.getState() == ManagerConnectionState.CONNECTED;
-        }
-
-        int free() {
-            return config.maxChannels() - inUse;
         }
     }
 }

@@ -299,4 +299,47 @@ class AsteriskTelephonyTest {
         assertThat(e).isInstanceOfSatisfying(CallEvent.CallEnded.class, x -> assertThat(x.result()).isEqualTo(CallResult.NO_ANSWER));
         assertThat(asterisk.actions("Hangup")).hasSize(1);
     }
+
+    @Test
+    void twoCampaignsSharingAServerNeverOpenMoreThanItsMaximumTogether() throws Exception {
+        ChannelLeases shared = new InstanceChannelLeases();
+        AsteriskServer capped = new AsteriskServer("pbx1", "127.0.0.1", asterisk.port(), "dialer", "s3cret", "PJSIP/{number}@trunk1", 3);
+        AsteriskTelephony first = new AsteriskTelephony(clock, List.of(capped), Duration.ofSeconds(5), shared);
+        AsteriskTelephony second = new AsteriskTelephony(clock, List.of(capped), Duration.ofSeconds(5), shared);
+        BlockingQueue<CallEvent> firstEvents = new LinkedBlockingQueue<>();
+        BlockingQueue<CallEvent> secondEvents = new LinkedBlockingQueue<>();
+        first.setListener(firstEvents::add);
+        second.setListener(secondEvents::add);
+        first.connect();
+        second.connect();
+        try {
+            first.originate(request(50, "14155550004", false)); // rings on
+            first.originate(request(51, "14155550004", false));
+            assertThat(second.freeLines()).as("the other campaign sees the lines taken").isEqualTo(1);
+            second.originate(request(52, "14155550004", false));
+            second.originate(request(53, "14155550004", false));
+
+            CallEvent refused = secondEvents.poll(2, TimeUnit.SECONDS);
+            while (refused instanceof CallEvent.CallRinging) {
+                refused = secondEvents.poll(2, TimeUnit.SECONDS);
+            }
+            assertThat(refused).isInstanceOfSatisfying(CallEvent.CallEnded.class, e -> {
+                assertThat(e.attemptId()).isEqualTo(new AttemptId(53));
+                assertThat(e.result()).isEqualTo(CallResult.CONGESTION);
+            });
+            assertThat(first.freeLines()).isZero();
+            assertThat(shared.inUse("pbx1")).isEqualTo(3);
+
+            first.hangup(new AttemptId(50));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (second.freeLines() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(second.freeLines()).as("a line given back is free for either campaign").isEqualTo(1);
+            assertThat(asterisk.actions("Originate")).hasSize(3);
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
 }

@@ -192,8 +192,8 @@ class CampaignDialerOnAsteriskRealIT {
         assertThat(outcome.bridgedAt()).isNull();
         assertThat(outcome.agentId()).isZero();
         assertThat(awaitAgent(14, AgentState.PAUSED, null, Duration.ofSeconds(1)).reason()).contains("connect deadline");
-        var played = ASTERISK.events().await("dialer-800", e -> "VarSet".equals(e.name()) && "PLAYBACKSTATUS".equals(e.get("Variable")),
-                Duration.ofSeconds(1));
+        var played = ASTERISK.events().await("dialer-800", e -> "VarSet".equals(e.name()) && "PLAYBACKSTATUS".equals(e.get("Variable"))
+                && "SUCCESS".equals(e.get("Value")), Duration.ofSeconds(2));
         assertThat(played.get("Value")).isEqualTo("SUCCESS");
         onClock(() -> {
             dialer.stop();

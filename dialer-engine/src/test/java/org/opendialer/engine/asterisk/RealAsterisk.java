@@ -45,6 +45,8 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
 
     private final Map<String, String> globals;
     private final java.util.function.Consumer<Path> media;
+    /** Extra agents' phones (agent2000, agent2001, ...) for load, beyond {@link #AGENTS}. */
+    private final int crowd;
     private Path root;
     private Path conf;
     private Path run;
@@ -53,7 +55,12 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
     private AmiTraceRecorder recorder;
 
     public RealAsterisk() {
-        this(Map.of(), folder -> { });
+        this(0, Map.of(), folder -> { });
+    }
+
+    /** With {@code crowd} more agents' phones that answer ({@link #crowdAgent}) and room for that many more calls. */
+    public RealAsterisk(int crowd) {
+        this(crowd, Map.of(), folder -> { });
     }
 
     /**
@@ -61,8 +68,18 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
      * @param media   writes more audio into the SIPp callees' folder before they start (SIPp reads its files then)
      */
     public RealAsterisk(Map<String, String> globals, java.util.function.Consumer<Path> media) {
+        this(0, globals, media);
+    }
+
+    private RealAsterisk(int crowd, Map<String, String> globals, java.util.function.Consumer<Path> media) {
+        this.crowd = crowd;
         this.globals = Map.copyOf(globals);
         this.media = media;
+    }
+
+    /** The n-th (from 0) of the extra agents' phones. */
+    public static String crowdAgent(int n) {
+        return "agent" + (2000 + n);
     }
 
     static Path bundle() {
@@ -95,14 +112,15 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         int sipPort = freeUdpPort();
         int calleePort = freeUdpPort();
         int agentPort = freeUdpPort();
-        int rtpStart = freeUdpRange(200);
+        int rtpPorts = 100 + 8 * crowd; // Asterisk takes an even port per leg: callee, agent, a little to spare
+        int rtpStart = freeUdpRange(rtpPorts * 2);
         Map<String, String> ports = new LinkedHashMap<>();
         ports.put("@AMI_PORT@", Integer.toString(amiPort));
         ports.put("@SIP_PORT@", Integer.toString(sipPort));
         ports.put("@CALLEE_PORT@", Integer.toString(calleePort));
         ports.put("@RTP_START@", Integer.toString(rtpStart));
-        ports.put("@RTP_END@", Integer.toString(rtpStart + 99));
-        ports.put("@AGENTS@", agents(agentPort));
+        ports.put("@RTP_END@", Integer.toString(rtpStart + rtpPorts - 1));
+        ports.put("@AGENTS@", agents(agentPort, crowd));
         writeConfiguration(ports);
         exec(root, List.of(shipped("make-sounds.sh").toString(), root.resolve("sounds").toString(), "Open Dialer", "555 0100"));
         exec(media, List.of("sox", "-n", "-r", "8000", "-c", "1", "-e", "u-law", "-t", "raw", "human.ulaw",
@@ -118,16 +136,9 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         }
         this.media.accept(media);
         copyResource("sipp/agent.xml", media.resolve("agent.xml"));
-        ProcessBuilder start = new ProcessBuilder(bundle().resolve("start-asterisk").toString(), conf.toString(), run.toString());
-        start.environment().put("ASTERISK_BUNDLE_HOME", Path.of(System.getProperty("java.io.tmpdir"), "dialer-asterisk-bundle").toString());
-        start.redirectErrorStream(true).redirectOutput(root.resolve("start-asterisk.log").toFile());
-        Process asterisk = start.start();
-        if (!asterisk.waitFor(120, TimeUnit.SECONDS) || asterisk.exitValue() != 0) {
-            throw new IllegalStateException("Asterisk did not start; see " + root.resolve("start-asterisk.log") + ": "
-                    + Files.readString(root.resolve("start-asterisk.log")));
-        }
-        sipp.add(sipp(media, "callee.xml", calleePort, freeUdpRange(400), false));
-        sipp.add(sipp(media, "agent.xml", agentPort, freeUdpRange(400), true));
+        startAsterisk();
+        sipp.add(sipp(media, "callee.xml", calleePort, freeUdpRange(400 + 8 * crowd), false));
+        sipp.add(sipp(media, "agent.xml", agentPort, freeUdpRange(400 + 8 * crowd), true));
         recorder = new AmiTraceRecorder("127.0.0.1", amiPort, "dialer", SECRET);
     }
 
@@ -150,6 +161,48 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         stop.waitFor(30, TimeUnit.SECONDS);
     }
 
+    private void startAsterisk() throws IOException, InterruptedException {
+        ProcessBuilder start = new ProcessBuilder(bundle().resolve("start-asterisk").toString(), conf.toString(), run.toString());
+        start.environment().put("ASTERISK_BUNDLE_HOME", Path.of(System.getProperty("java.io.tmpdir"), "dialer-asterisk-bundle").toString());
+        start.redirectErrorStream(true).redirectOutput(root.resolve("start-asterisk.log").toFile());
+        Process asterisk = start.start();
+        if (!asterisk.waitFor(120, TimeUnit.SECONDS) || asterisk.exitValue() != 0) {
+            throw new IllegalStateException("Asterisk did not start; see " + root.resolve("start-asterisk.log") + ": "
+                    + Files.readString(root.resolve("start-asterisk.log")));
+        }
+    }
+
+    /** Kills Asterisk with SIGKILL: it sends nothing, its calls vanish. */
+    public void kill() throws Exception {
+        long pid = Long.parseLong(Files.readString(run.resolve("asterisk.pid")).trim());
+        ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("Asterisk " + pid + " is not running"));
+        new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor(5, TimeUnit.SECONDS);
+        handle.onExit().get(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts Asterisk again on the same configuration and ports (after {@link #kill}), with a fresh event recorder. */
+    public void startAgain() throws Exception {
+        startAsterisk();
+        recordAgain();
+    }
+
+    /** A fresh event recorder once Asterisk (restarted) lets an AMI session in again; the old one saw the socket close. */
+    public void recordAgain() throws Exception {
+        recorder.close();
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                recorder = new AmiTraceRecorder("127.0.0.1", amiPort, "dialer", SECRET);
+                return;
+            } catch (IOException e) {
+                if (System.nanoTime() > until) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
     /** The server as the dialer is configured with it: the shipped AMI user, the loopback trunk. */
     public AsteriskServer server(int maxChannels) {
         return new AsteriskServer("pbx1", "127.0.0.1", amiPort, "dialer", SECRET, "PJSIP/{number}@trunk1", maxChannels);
@@ -165,6 +218,11 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         return root.resolve("recordings");
     }
 
+    /** The folder the dialplan plays its recordings from in this run (DIALER_SOUNDS_DIR). */
+    public Path sounds() {
+        return root.resolve("sounds");
+    }
+
     /** Runs one Asterisk CLI command and returns its output. */
     public String cli(String command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(bundle().resolve("start-asterisk").toString(), "--cli", run.toString(), command)
@@ -172,6 +230,29 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);
         return out;
+    }
+
+    /**
+     * RTP packets Asterisk counted on each channel now ({@code pjsip show channelstats}), received from and sent to
+     * the far end: channel name (without {@code PJSIP/}) → {received, sent}.
+     */
+    public Map<String, long[]> rtpPackets() throws IOException, InterruptedException {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        String stats = cli("pjsip show channelstats");
+        for (String line : stats.split("\n")) {
+            String[] t = line.trim().split("\\s+");
+            String channel = java.util.Arrays.stream(t).filter(x -> x.matches(".+-[0-9a-f]{8}")).findFirst().orElse(null);
+            for (int i = 1; channel != null && i + 5 < t.length; i++) {
+                if (t[i].matches("ulaw|alaw|gsm|slin") && t[i + 1].matches("\\d+") && t[i + 5].matches("\\d+")) {
+                    counts.put(channel, new long[] {Long.parseLong(t[i + 1]), Long.parseLong(t[i + 5])});
+                    break;
+                }
+            }
+        }
+        if (counts.isEmpty()) {
+            throw new IllegalStateException("no channel in: " + stats);
+        }
+        return counts;
     }
 
     private void writeConfiguration(Map<String, String> ports) throws IOException {
@@ -208,9 +289,12 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         return out.toString();
     }
 
-    private static String agents(int agentPort) {
+    private static String agents(int agentPort, int crowd) {
         StringBuilder text = new StringBuilder();
         List<String> all = new ArrayList<>(AGENTS);
+        for (int n = 0; n < crowd; n++) {
+            all.add(crowdAgent(n));
+        }
         all.add(AWAY_AGENT);
         all.add(DROPPING_AGENT);
         for (String agent : all) {
