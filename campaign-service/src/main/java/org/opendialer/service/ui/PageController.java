@@ -44,6 +44,15 @@ public class PageController {
         return principal == null ? null : users.byUsername(principal.getName()).orElse(null);
     }
 
+    /** A page about something that is not there is the error page in the user's language, not the API's problem body. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(NotFoundException.class)
+    public org.springframework.web.servlet.ModelAndView notFound() {
+        org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("error",
+                org.springframework.http.HttpStatus.NOT_FOUND);
+        page.addObject("status", 404);
+        return page;
+    }
+
     @GetMapping("/login")
     public String login() {
         return "login";
@@ -105,6 +114,36 @@ public class PageController {
     @GetMapping("/manager/scripts")
     public String scripts() {
         return "manager/scripts";
+    }
+
+    @GetMapping("/manager/users")
+    public String users() {
+        return "manager/users";
+    }
+
+    @GetMapping("/manager/lists")
+    public String lists() {
+        return "manager/lists";
+    }
+
+    @GetMapping("/manager/dnc")
+    public String dnc() {
+        return "manager/dnc";
+    }
+
+    @GetMapping("/manager/wallboard")
+    public String wallboard() {
+        return "manager/wallboard";
+    }
+
+    @GetMapping("/admin/audit")
+    public String audit() {
+        return "admin/audit";
+    }
+
+    @GetMapping("/agent/callbacks")
+    public String callbacks() {
+        return "agent/callbacks";
     }
 
     @GetMapping("/agent")

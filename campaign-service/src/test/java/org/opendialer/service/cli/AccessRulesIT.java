@@ -97,7 +97,28 @@ class AccessRulesIT {
         assertThat(as("ann").post("/api/campaigns", "{\"name\": \"by analyst\"}").status()).isEqualTo(403);
         assertThat(as("ann").get("/api/campaigns/" + campaign + "/reports/leads?format=csv").status()).isEqualTo(200);
         assertThat(as("ann").get("/api/campaigns/" + campaign + "/status").status()).isEqualTo(403);
-        assertThat(as("mia").get("/api/users").status()).isEqualTo(403);
+        assertThat(as("mia").get("/api/users").status()).isEqualTo(200); // managers see the team they edit
+        assertThat(as("ann").get("/api/users").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theTeamListsAndAuditPagesKeepToTheirRoles() {
+        assertThat(as("mia").post("/api/users", "{\"username\": \"eve\", \"password\": \"eve-password\", \"role\": \"AGENT\"}").status())
+                .isEqualTo(403);
+        assertThat(as("mia").post("/api/users/" + agentId + "/password", "{\"password\": \"taken-over-1\"}").status()).isEqualTo(403);
+        assertThat(admin.post("/api/users/" + agentId + "/password", "{\"password\": \"short\"}").status()).isEqualTo(400);
+        assertThat(as("mia").get("/api/audit").status()).isEqualTo(403);
+        assertThat(as("al").get("/api/audit").status()).isEqualTo(403);
+        assertThat(admin.get("/api/audit?action=RECORDING_PLAYED").status()).isEqualTo(200);
+        assertThat(as("mia").get("/api/dnc?q=555").status()).isEqualTo(200);
+        assertThat(as("ann").get("/api/dnc?q=555").status()).isEqualTo(403);
+        assertThat(as("al").get("/api/dnc/export").status()).isEqualTo(403);
+        assertThat(as("al").post("/api/lists/1/recycle", "{\"results\": [\"BUSY\"]}").status()).isEqualTo(403);
+        assertThat(as("al").get("/api/me/callbacks").status()).isEqualTo(200);
+        assertThat(as("ann").get("/manager/wallboard").status()).isEqualTo(403);
+        assertThat(as("al").get("/ui/wallboard/live").status()).isEqualTo(403);
+        assertThat(as("mia").get("/admin/audit").status()).isEqualTo(403);
+        assertThat(as("ann").get("/agent/callbacks").status()).isEqualTo(403);
     }
 
     @Test

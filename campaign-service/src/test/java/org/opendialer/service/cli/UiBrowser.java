@@ -48,7 +48,7 @@ final class UiBrowser implements AutoCloseable {
      */
     static final Set<String> ALLOWED_LATIN = Set.of("English", "CSV", "XLSX", "HTML", "YAML", "JSON", "UTF", "BOM", "Excel",
             "PJSIP", "SIP", "TTS", "ID", "API", "UTC", "PBX", "GBK", "E164", "AM", "PM", "ms", "s", "min", "h", "m", "Mbit",
-            "WAV", "Asterisk", "CN", "US", "GB", "yyyy", "mm", "dd", "HH", "IP", "PDF", "URL");
+            "WAV", "TSV", "Asterisk", "CN", "US", "GB", "yyyy", "mm", "dd", "HH", "IP", "PDF", "URL");
 
     final ConfigurableApplicationContext context;
     final String base;

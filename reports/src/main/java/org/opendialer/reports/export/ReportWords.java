@@ -51,7 +51,7 @@ public final class ReportWords {
         }
         Matcher separators = PARTS.matcher(text);
         if (!separators.find()) {
-            return text;
+            return part(text);
         }
         StringBuilder out = new StringBuilder();
         int at = 0;
@@ -65,7 +65,15 @@ public final class ReportWords {
 
     private String part(String text) {
         String whole = whole(text);
-        return whole == null ? text : whole;
+        if (whole != null) {
+            return whole;
+        }
+        int eq = text.indexOf('=');
+        if (eq > 0) { // a count by code: INTERESTED=3
+            String key = whole(text.substring(0, eq));
+            return key == null ? text : key + "=" + text.substring(eq + 1);
+        }
+        return text;
     }
 
     private String whole(String text) {
@@ -76,7 +84,12 @@ public final class ReportWords {
         for (Map.Entry<Pattern, String> p : patterns) {
             Matcher m = p.getKey().matcher(text);
             if (m.matches()) {
-                return m.replaceAll(p.getValue());
+                // what the pattern quotes (a status, a code) is worded too when the catalogue knows it
+                String out = p.getValue();
+                for (int g = m.groupCount(); g >= 1; g--) {
+                    out = out.replace("$" + g, m.group(g) == null ? "" : part(m.group(g)));
+                }
+                return out;
             }
         }
         return null;

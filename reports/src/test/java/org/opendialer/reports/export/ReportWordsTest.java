@@ -22,6 +22,8 @@ class ReportWordsTest {
     void textsWithFiguresAreWordedByPatternAndListsPartByPart() {
         assertThat(chinese.say("never reached (3 attempts)")).isEqualTo("未接通（拨打 3 次）");
         assertThat(chinese.say("no purchase for 322 days")).isEqualTo("322 天未购买");
+        assertThat(chinese.say("status 'LOST'; unhappy")).isEqualTo("状态为“已流失”；不满意");
+        assertThat(chinese.say("INTERESTED=1; SALE=2")).isEqualTo("有意向=1；成交=2");
         assertThat(chinese.say("said interested, talked 2m05s, asked 1 question")).isEqualTo("表示有意向，通话 2 分 05 秒，提问 1 次");
     }
 
