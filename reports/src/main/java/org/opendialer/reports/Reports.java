@@ -81,7 +81,7 @@ public final class Reports {
     private LeadReports leadReports(ReportRequest r) {
         GradingWeights weights = r.gradingWeights() == null || r.gradingWeights().isBlank() ? GradingWeights.DEFAULT
                 : GradingWeights.parse(r.gradingWeights());
-        return new LeadReports(new LeadStream(dataSource, new InterestScorer(weights), LostCustomerRules.standard(), r.today()));
+        return new LeadReports(new LeadStream(dataSource, new InterestScorer(weights), LostCustomerRules.standard(), r.today()), r.language());
     }
 
     /** Writes the report's table; for leads returns nothing more, the HTML variant adds charts. */

@@ -85,6 +85,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/attempts/{id}", "/api/attempts/{id}/disposition", "/api/attempts/{id}/recording").access(attemptOf(agents))
                         // reading a lead is not writing to it: analysts read, never book
                         .requestMatchers(HttpMethod.POST, "/api/leads/{id}/callbacks").access(leadWrite(agents))
+                        .requestMatchers(HttpMethod.PUT, "/api/leads/{id}/grade").access(leadWrite(agents))
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/{id}/dispositions", "/api/scripts/{id}", "/api/scripts/{id}/prompts")
                                 .hasAnyRole(MANAGER, AGENT, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/campaigns", "/api/campaigns/{id}").hasAnyRole(MANAGER, ANALYST, AGENT, ADMIN)

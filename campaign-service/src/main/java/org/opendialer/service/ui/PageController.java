@@ -163,7 +163,7 @@ public class PageController {
         }
         model.addAttribute("leadId", id);
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String field : List.of("phone_e164", "phone_type", "time_zone", "company", "email", "status", "interest_grade", "interest_score",
+        for (String field : List.of("phone_e164", "location", "phone_type", "time_zone", "company", "email", "status", "interest_grade", "interest_score",
                 "lost_status", "customer_status", "customer_since", "last_purchase", "churned_at", "attempt_count", "last_disposition")) {
             fields.put(field, messages.getMessage("leadField." + field, null, field, locale));
         }

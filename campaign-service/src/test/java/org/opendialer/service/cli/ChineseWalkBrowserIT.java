@@ -49,6 +49,7 @@ class ChineseWalkBrowserIT {
         ui.user("mia", "MANAGER", "王经理");
         ui.user("al", "AGENT", "李坐席");
         ui.user("ann", "ANALYST", "张分析");
+        ui.user("ada", "ADMIN", "赵管理员");
         Api.Reply script = ui.admin.post("/api/scripts", SCRIPT, "application/yaml");
         assertThat(script.status()).as(script.body()).isEqualTo(201);
         campaign = ui.campaign("{\"name\": \"上海宽带\", \"mode\": \"PROGRESSIVE\", \"defaultRegion\": \"CN\", \"scriptId\": "
@@ -76,7 +77,7 @@ class ChineseWalkBrowserIT {
     }
 
     private void check(String name) throws Exception {
-        List<String> words = ui.untranslated(Set.of("mia", "al", "ann")); // the users' sign-in names are their own
+        List<String> words = ui.untranslated(Set.of("mia", "al", "ann", "ada", "admin")); // the users' sign-in names are their own
         if (!words.isEmpty()) {
             found.computeIfAbsent(name, k -> new ArrayList<>()).addAll(words);
         }
@@ -116,6 +117,7 @@ class ChineseWalkBrowserIT {
         walk("import", "/manager/import");
         walk("scripts", "/manager/scripts");
         walk("lead", "/leads/" + lead);
+        assertThat(ui.find("#lead-fields .lead-location").getText()).isEqualTo("江苏省连云港市"); // 号码归属地 of 138 1234 5678
         walk("not-found", "/manager/campaigns/999999");
         for (String page : extraManagerPages()) {
             walk(page.substring(1).replace('/', '-'), page);
@@ -124,7 +126,7 @@ class ChineseWalkBrowserIT {
 
     /** The manager's and administrator's pages beyond the campaign ones. */
     private List<String> extraManagerPages() {
-        return List.of();
+        return List.of("/manager/wallboard", "/manager/lists", "/manager/dnc", "/manager/users");
     }
 
     @Test
@@ -149,6 +151,20 @@ class ChineseWalkBrowserIT {
         ui.browser.findElement(By.id("save-disposition")).click();
         ui.wait.until(d -> d.findElement(By.id("disposition-message")).getAttribute("class").contains("note"));
         check("agent-disposition-saved");
+        // the agent corrects the lead's grade: refused without a reason, then stored, shown and audited
+        new Select(ui.browser.findElement(By.id("grade"))).selectByValue("A");
+        ui.browser.findElement(By.id("save-grade")).click();
+        ui.wait.until(d -> !d.findElements(By.id("error-reason")).isEmpty());
+        check("agent-grade-refused");
+        ui.set("reason", "客户想要千兆宽带");
+        ui.browser.findElement(By.id("save-grade")).click();
+        ui.wait.until(d -> d.findElement(By.id("grade-message")).getText().equals("等级已保存。"));
+        assertThat(ui.text("grade-now")).isEqualTo("A");
+        long graded = ui.jdbc.queryForObject("SELECT id FROM leads WHERE agent_grade = 'A' AND agent_grade_reason = '客户想要千兆宽带'", Long.class);
+        assertThat(ui.jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'LEAD_GRADED' AND target = ? AND username = 'al'",
+                Long.class, "lead " + graded)).isEqualTo(1);
+        check("agent-grade-saved");
+        walk("agent-callbacks", "/agent/callbacks");
         walk("agent-refused-manager-page", "/manager/campaigns");
     }
 
@@ -170,7 +186,18 @@ class ChineseWalkBrowserIT {
                 return Boolean.TRUE.equals(ready);
             });
             check("report-" + type);
+            if (type.equals("leads")) {
+                Object body = ui.js("return document.getElementById('report').contentDocument.body.innerText;");
+                assertThat(body.toString()).contains("号码归属地", "坐席评定：客户想要千兆宽带");
+            }
         }
+    }
+
+    @Test
+    @Order(5)
+    void anAdministratorsOwnPages() throws Exception {
+        ui.signIn("ada");
+        walk("audit", "/admin/audit");
     }
 
     @Test

@@ -134,6 +134,27 @@ class TeamApiIT {
         assertThat(mine.json().get(0).get("campaign_name").asText()).isEqualTo("团队");
     }
 
+    @Test
+    void anAgentGradesALeadTheyCalledWithAReasonAndReportsShowIt() throws Exception {
+        long lead = jdbc.queryForObject("SELECT id FROM leads WHERE phone_e164 = '+8613800000004'", Long.class);
+        jdbc.update("INSERT INTO call_attempts (campaign_id, lead_id, phone_e164, attempt_no, dialing_mode, state, placed_at, agent_id) "
+                + "VALUES (?, ?, '+8613800000004', 1, 'PROGRESSIVE', 'ENDED', ?, ?)", campaign, lead, Timestamp.from(Instant.now()), agent);
+        Api li = new Api(port, "li", currentPassword());
+        Api.Reply refused = li.put("/api/leads/" + lead + "/grade", "{\"grade\": \"E\", \"reason\": \"\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors")).extracting(e -> e.get("field").asText()).containsExactlyInAnyOrder("grade", "reason");
+        Api.Reply graded = li.put("/api/leads/" + lead + "/grade", "{\"grade\": \"b\", \"reason\": \"wants a quote next week\"}");
+        assertThat(graded.status()).as(graded.body()).isEqualTo(200);
+        assertThat(li.get("/api/leads/" + lead).json().get("interest_grade").asText()).isEqualTo("B");
+        assertThat(admin.get("/api/audit?action=LEAD_GRADED").json().get(0).get("details").asText()).endsWith("-> B: wants a quote next week");
+        String csv = admin.get("/api/campaigns/" + campaign + "/reports/leads?format=csv").body();
+        assertThat(csv.lines().filter(l -> l.contains("+8613800000004")).findFirst().orElseThrow())
+                .contains(",B,").contains("agent: wants a quote next week").endsWith(",Beijing");
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",lead_status,location");
+        long other = jdbc.queryForObject("SELECT id FROM leads WHERE phone_e164 = '+8613800000006'", Long.class);
+        assertThat(li.put("/api/leads/" + other + "/grade", "{\"grade\": \"A\", \"reason\": \"not my call\"}").status()).isEqualTo(403);
+    }
+
     private String currentPassword() {
         return new Api(port, "li", "li-password").get("/api/me").status() == 200 ? "li-password" : "新的密码-2026";
     }
