@@ -116,6 +116,11 @@ public class PageController {
         return "manager/scripts";
     }
 
+    @GetMapping("/manager/scripts/editor")
+    public String scriptEditor() {
+        return "manager/script-editor";
+    }
+
     @GetMapping("/manager/users")
     public String users() {
         return "manager/users";

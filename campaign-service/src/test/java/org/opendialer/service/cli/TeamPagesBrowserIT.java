@@ -230,4 +230,58 @@ class TeamPagesBrowserIT {
         ui.find("#callbacks tr.soon a").click();
         ui.wait.until(d -> d.findElement(By.id("lead-name")).getText().contains("张伟"));
     }
+
+    private org.openqa.selenium.WebElement node(String id, String css) {
+        return ui.find(".node-card[data-node='" + id + "'] " + css);
+    }
+
+    @Test
+    @Order(7)
+    void aManagerBuildsATalkTrackNodeByNodeWithLiveChecksAndHearsAPrompt() throws Exception {
+        ui.signIn("mia");
+        ui.open("/manager/scripts/editor", "en");
+        ui.wait.until(d -> "false".equals(d.findElement(By.id("validity")).getAttribute("data-valid")));
+        assertThat(node("hello", ".node-problems").getText()).contains("missing prompt (say)");
+        ui.browser.findElement(By.id("track-name")).sendKeys("Fibre offer");
+        node("hello", "textarea").sendKeys("Hello {first_name}, would you like faster fibre?");
+        ui.browser.findElement(By.id("add-node")).click();
+        ui.wait.until(d -> !d.findElements(By.cssSelector(".node-card[data-node='node2']")).isEmpty());
+        new Select(node("node2", "select[name=action]")).selectByValue("end");
+        node("node2", "textarea").sendKeys("Goodbye.");
+        new Select(node("node2", "select[name=disposition]")).selectByValue("NOT_INTERESTED");
+        for (String intent : List.of("YES", "NO")) {
+            new Select(node("hello", ".new-intent")).selectByValue(intent);
+            node("hello", ".add-branch").click();
+            ui.wait.until(d -> !d.findElements(By.cssSelector(".node-card[data-node='hello'] .branch[data-intent='" + intent + "']")).isEmpty());
+            new Select(node("hello", ".branch[data-intent='" + intent + "'] .branch-target")).selectByValue("node2");
+        }
+        ui.wait.until(d -> "true".equals(d.findElement(By.id("validity")).getAttribute("data-valid")));
+        assertThat(ui.text("validity")).isEqualTo("No problems: the script can be saved.");
+
+        node("hello", ".say-it").click(); // spoken by the robot's voice and played in the page
+        ui.wait.until(d -> !d.findElements(By.cssSelector(".node-card[data-node='hello'] .say-status audio")).isEmpty());
+        assertThat(Long.parseLong(node("hello", ".say-status").getAttribute("data-bytes"))).isGreaterThan(10_000);
+        ui.shotBothWidths("editor-en");
+
+        ui.browser.findElement(By.id("save-track")).click();
+        ui.wait.until(d -> d.findElement(By.id("save-message")).getText().equals("Saved: Fibre offer version 1."));
+        long script = ui.jdbc.queryForObject("SELECT id FROM scripts WHERE name = 'Fibre offer'", Long.class);
+        Api.Reply prompts = ui.admin.get("/api/scripts/" + script + "/prompts");
+        assertThat(prompts.body()).contains("would you like faster fibre?", "Goodbye.");
+
+        ui.open("/manager/scripts/editor?script=" + script, "zh");
+        ui.wait.until(d -> !d.findElements(By.cssSelector(".node-card[data-node='node2']")).isEmpty());
+        assertThat(node("hello", ".branch[data-intent='YES'] .intent").getText()).isEqualTo("是");
+        assertThat(node("hello", ".say-it").getText()).isEqualTo("试听");
+        ui.wait.until(d -> "true".equals(d.findElement(By.id("validity")).getAttribute("data-valid")));
+        node("hello", "textarea").clear();
+        node("hello", "textarea").sendKeys("您好，想了解千兆宽带吗？");
+        node("hello", ".say-it").click();
+        ui.wait.until(d -> node("hello", ".say-status").getText().contains("只能朗读英文"));
+        node("hello", ".branch[data-intent='YES'] .remove-branch").click();
+        node("hello", ".branch[data-intent='NO'] .remove-branch").click();
+        ui.wait.until(d -> node("hello", ".node-problems").getText().contains("提问节点缺少分支"));
+        assertThat(ui.text("validity")).contains("保存前需修正");
+        ui.shotBothWidths("editor-zh");
+    }
 }
