@@ -24,6 +24,7 @@ public class AuditLog {
     public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
     public static final String PASSWORD_RESET = "PASSWORD_RESET";
     public static final String LEAD_GRADED = "LEAD_GRADED";
+    public static final String LEAD_EDITED = "LEAD_EDITED";
     public static final String API_TOKEN_CREATED = "API_TOKEN_CREATED";
     public static final String API_TOKEN_REVOKED = "API_TOKEN_REVOKED";
 

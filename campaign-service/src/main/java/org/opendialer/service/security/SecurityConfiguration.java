@@ -81,7 +81,11 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/me", "/api/me/**").authenticated()
                         // an agent's own session and screen; managers may act for them
                         .requestMatchers("/api/agents/{id}", "/api/agents/{id}/**").access(self(agents))
+                        .requestMatchers(HttpMethod.GET, "/api/leads/search").hasAnyRole(MANAGER, ANALYST, AGENT, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/recordings").hasAnyRole(MANAGER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/leads/{id}").access(leadOf(agents))
+                        .requestMatchers(HttpMethod.PUT, "/api/leads/{id}").access(leadWrite(agents))
+                        .requestMatchers(HttpMethod.GET, "/api/attempts/{id}/recording").access(recordingOf(agents))
                         .requestMatchers("/api/attempts/{id}", "/api/attempts/{id}/disposition", "/api/attempts/{id}/recording").access(attemptOf(agents))
                         // reading a lead is not writing to it: analysts read, never book
                         .requestMatchers(HttpMethod.POST, "/api/leads/{id}/callbacks").access(leadWrite(agents))
@@ -132,6 +136,10 @@ public class SecurityConfiguration {
 
     private static AuthorizationManager<RequestAuthorizationContext> attemptOf(AgentAccess agents) {
         return (auth, context) -> decide(auth, a -> agents.mayOpenAttempt(a, id(context)));
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> recordingOf(AgentAccess agents) {
+        return (auth, context) -> decide(auth, a -> agents.mayPlayRecording(a, id(context)));
     }
 
     private static long id(RequestAuthorizationContext context) {

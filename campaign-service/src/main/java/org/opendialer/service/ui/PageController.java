@@ -121,6 +121,16 @@ public class PageController {
         return "manager/script-editor";
     }
 
+    @GetMapping("/analyst/recordings")
+    public String recordings() {
+        return "analyst/recordings";
+    }
+
+    @GetMapping("/leads")
+    public String leadSearch() {
+        return "lead-search";
+    }
+
     @GetMapping("/manager/users")
     public String users() {
         return "manager/users";
