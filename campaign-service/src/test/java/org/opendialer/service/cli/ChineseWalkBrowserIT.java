@@ -120,13 +120,14 @@ class ChineseWalkBrowserIT {
         assertThat(ui.find("#lead-fields .lead-location").getText()).isEqualTo("江苏省连云港市"); // 号码归属地 of 138 1234 5678
         walk("not-found", "/manager/campaigns/999999");
         for (String page : extraManagerPages()) {
-            walk(page.substring(1).replace('/', '-'), page);
+            walk(page.substring(1).replaceAll("[/?=]", "-"), page);
         }
     }
 
     /** The manager's and administrator's pages beyond the campaign ones. */
     private List<String> extraManagerPages() {
-        return List.of("/manager/wallboard", "/manager/lists", "/manager/dnc", "/manager/users");
+        return List.of("/manager/wallboard", "/manager/lists", "/manager/dnc", "/manager/users", "/manager/scripts/editor?script=1",
+                "/analyst/recordings", "/leads?q=李");
     }
 
     @Test
@@ -191,6 +192,7 @@ class ChineseWalkBrowserIT {
                 assertThat(body.toString()).contains("号码归属地", "坐席评定：客户想要千兆宽带");
             }
         }
+        walk("analyst-recordings", "/analyst/recordings");
     }
 
     @Test

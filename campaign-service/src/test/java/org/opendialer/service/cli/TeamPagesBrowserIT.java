@@ -284,4 +284,67 @@ class TeamPagesBrowserIT {
         assertThat(ui.text("validity")).contains("保存前需修正");
         ui.shotBothWidths("editor-zh");
     }
+
+    @Test
+    @Order(8)
+    void anAnalystFindsARecordingByGradeAndResultAndPlaysIt() throws Exception {
+        ui.user("ann", "ANALYST", "Ann Analyst");
+        long lead = ui.jdbc.queryForObject("SELECT id FROM leads WHERE first_name = '王芳'", Long.class);
+        ui.jdbc.update("UPDATE leads SET interest_grade = 'B' WHERE id = ?", lead);
+        Path wav = Files.createDirectories(ui.recordings.resolve("team")).resolve("call.wav");
+        Files.write(wav, new byte[] {'R', 'I', 'F', 'F', 36, 0, 0, 0, 'W', 'A', 'V', 'E'});
+        ui.jdbc.update("INSERT INTO call_attempts (campaign_id, lead_id, phone_e164, attempt_no, dialing_mode, state, result, placed_at, "
+                + "agent_id, talk_s, disposition_code, recording_path) VALUES (?, ?, '+8613800000002', 1, 'PROGRESSIVE', 'ENDED', 'HUMAN', ?, ?, 95, "
+                + "'INTERESTED', 'team/call.wav')", campaign, lead, Timestamp.from(Instant.now()), al);
+        long attempt = ui.jdbc.queryForObject("SELECT MAX(id) FROM call_attempts", Long.class);
+        ui.signIn("ann");
+        for (String lang : List.of("en", "zh")) {
+            ui.open("/analyst/recordings", lang);
+            new Select(ui.browser.findElement(By.id("rec-grade"))).selectByValue("A");
+            ui.browser.findElement(By.id("rec-search")).click();
+            ui.wait.until(d -> d.findElement(By.id("no-recordings")).isDisplayed());
+            new Select(ui.browser.findElement(By.id("rec-grade"))).selectByValue("B");
+            new Select(ui.browser.findElement(By.id("rec-result"))).selectByValue("INTERESTED");
+            ui.browser.findElement(By.id("rec-search")).click();
+            ui.wait.until(d -> !d.findElements(By.id("recording-" + attempt)).isEmpty());
+            assertThat(ui.text("recording-" + attempt)).contains("王芳", "Al Agent", lang.equals("zh") ? "有意向" : "Interested", "95 s");
+            ui.shotBothWidths("team-recordings-" + lang);
+        }
+        Object played = ui.js("return fetch(document.querySelector('#recording-" + attempt + " audio').src).then(r => r.status);");
+        assertThat(played).isEqualTo(200L);
+        assertThat(ui.jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'RECORDING_PLAYED' AND username = 'ann' AND target = ?",
+                Long.class, "attempt " + attempt)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(9)
+    void anAgentFindsTheirLeadAndCorrectsIt() throws Exception {
+        ui.signIn("al");
+        ui.open("/leads", "zh");
+        ui.set("q", "王芳");
+        ui.browser.findElement(By.id("lead-search")).click();
+        long lead = ui.jdbc.queryForObject("SELECT id FROM leads WHERE first_name = '王芳'", Long.class);
+        ui.wait.until(d -> !d.findElements(By.id("found-" + lead)).isEmpty());
+        assertThat(ui.find("#found-" + lead + " .location").getText()).isEqualTo("北京市");
+        ui.shotBothWidths("team-lead-search-zh");
+        ui.find("#found-" + lead + " a").click();
+        ui.wait.until(d -> d.findElement(By.id("lead-name")).getText().contains("王芳"));
+        ui.open("/leads/" + lead, "en");
+        ui.wait.until(d -> "王芳".equals(d.findElement(By.name("firstName")).getAttribute("value")));
+        ui.set("email", "not an address");
+        ui.browser.findElement(By.id("save-lead")).click();
+        ui.wait.until(d -> !d.findElements(By.id("error-email")).isEmpty());
+        assertThat(ui.text("error-email")).contains("is not an e-mail address");
+        ui.set("email", "wang.fang@example.cn");
+        ui.set("company", "北京宽带");
+        ui.browser.findElement(By.id("save-lead")).click();
+        ui.wait.until(d -> d.findElement(By.id("lead-edit-message")).getText().equals("Saved."));
+        assertThat(ui.jdbc.queryForObject("SELECT CONCAT(company, ' ', email) FROM leads WHERE id = ?", String.class, lead))
+                .isEqualTo("北京宽带 wang.fang@example.cn");
+        ui.shotBothWidths("team-lead-edit-en");
+        ui.open("/leads", "en");
+        ui.set("q", "刘洋"); // called by nobody: not this agent's lead
+        ui.browser.findElement(By.id("lead-search")).click();
+        ui.wait.until(d -> d.findElement(By.id("none-found")).isDisplayed());
+    }
 }

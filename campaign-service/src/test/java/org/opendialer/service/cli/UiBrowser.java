@@ -56,6 +56,8 @@ final class UiBrowser implements AutoCloseable {
     final Api admin;
     final WebDriver browser;
     final WebDriverWait wait;
+    /** Where this server finds call recordings ({@code dialer.recordings.dir}). */
+    final Path recordings;
     private String signedIn;
 
     static boolean available() {
@@ -67,7 +69,8 @@ final class UiBrowser implements AutoCloseable {
         serve.database.url = "jdbc:h2:mem:" + name + UUID.randomUUID().toString().replace("-", "")
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
         Path callees = Path.of(UiBrowser.class.getResource("/ui/eager-callees.yaml").toURI());
-        serve.springArgs = List.of("--server.port=0", "--dialer.simulated.callees=" + callees);
+        recordings = Files.createTempDirectory("recordings");
+        serve.springArgs = List.of("--server.port=0", "--dialer.simulated.callees=" + callees, "--dialer.recordings.dir=" + recordings);
         context = serve.start();
         int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         base = "http://localhost:" + port;
