@@ -131,6 +131,11 @@ public class PageController {
         return "lead-search";
     }
 
+    @GetMapping("/manager/dispositions")
+    public String dispositions() {
+        return "manager/dispositions";
+    }
+
     @GetMapping("/manager/users")
     public String users() {
         return "manager/users";

@@ -347,4 +347,29 @@ class TeamPagesBrowserIT {
         ui.browser.findElement(By.id("lead-search")).click();
         ui.wait.until(d -> d.findElement(By.id("none-found")).isDisplayed());
     }
+
+    @Test
+    @Order(10)
+    void aManagerAddsACampaignsOwnDisposition() throws Exception {
+        ui.signIn("mia");
+        ui.open("/manager/dispositions", "en");
+        ui.wait.until(d -> !d.findElements(By.id("disposition-SALE")).isEmpty());
+        ui.set("code", "x");
+        ui.set("label", "Sent brochure");
+        ui.browser.findElement(By.id("d-save")).click();
+        ui.wait.until(d -> !d.findElements(By.id("error-code")).isEmpty());
+        ui.set("code", "sent_brochure");
+        new Select(ui.browser.findElement(By.id("d-effect"))).selectByValue("RETRY");
+        ui.browser.findElement(By.id("d-save")).click();
+        ui.wait.until(d -> !d.findElements(By.id("disposition-SENT_BROCHURE")).isEmpty());
+        assertThat(ui.find("#disposition-SENT_BROCHURE .effect").getText()).isEqualTo("Dialled again later");
+        assertThat(ui.jdbc.queryForObject("SELECT effect FROM dispositions WHERE scope_campaign_id = ? AND code = 'SENT_BROCHURE'",
+                String.class, campaign)).isEqualTo("RETRY");
+        ui.shotBothWidths("team-dispositions-en");
+        ui.open("/manager/dispositions", "zh");
+        ui.wait.until(d -> !d.findElements(By.id("disposition-SENT_BROCHURE")).isEmpty());
+        assertThat(ui.find("#disposition-SALE .label").getText()).isEqualTo("成交");
+        assertThat(ui.find("#disposition-SENT_BROCHURE .effect").getText()).isEqualTo("稍后重拨");
+        ui.shotBothWidths("team-dispositions-zh");
+    }
 }
