@@ -136,6 +136,11 @@ public class PageController {
         return "manager/dispositions";
     }
 
+    @GetMapping("/manager/holidays")
+    public String holidays() {
+        return "manager/holidays";
+    }
+
     @GetMapping("/manager/users")
     public String users() {
         return "manager/users";

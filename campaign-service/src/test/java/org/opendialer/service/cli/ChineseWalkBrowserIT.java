@@ -126,7 +126,7 @@ class ChineseWalkBrowserIT {
 
     /** The manager's and administrator's pages beyond the campaign ones. */
     private List<String> extraManagerPages() {
-        return List.of("/manager/wallboard", "/manager/lists", "/manager/dnc", "/manager/dispositions", "/manager/users", "/manager/scripts/editor?script=1",
+        return List.of("/manager/wallboard", "/manager/lists", "/manager/dnc", "/manager/dispositions", "/manager/holidays", "/manager/users", "/manager/scripts/editor?script=1",
                 "/analyst/recordings", "/leads?q=李");
     }
 

@@ -155,6 +155,42 @@ class TeamApiIT {
         assertThat(li.put("/api/leads/" + other + "/grade", "{\"grade\": \"A\", \"reason\": \"not my call\"}").status()).isEqualTo(403);
     }
 
+    @Test
+    void onACentreHolidayACampaignStartedThatDayCallsNobody() throws Exception {
+        Api.Reply bad = admin.post("/api/holidays", "{\"from\": \"2026-10-07\", \"to\": \"2026-10-01\", \"name\": \"\"}");
+        assertThat(bad.json().get("errors")).extracting(e -> e.get("field").asText()).containsExactlyInAnyOrder("to", "name");
+        assertThat(admin.post("/api/holidays", "{\"from\": \"next monday\", \"name\": \"x\"}").json().get("errors").get(0).get("field").asText())
+                .isEqualTo("from");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        // every zone's today lies within yesterday..tomorrow in UTC
+        Api.Reply added = admin.post("/api/holidays", "{\"from\": \"" + today.minusDays(1) + "\", \"to\": \"" + today.plusDays(1)
+                + "\", \"name\": \"国庆节\"}");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json()).hasSize(3);
+        long quiet = admin.post("/api/campaigns", "{\"name\": \"节日\", \"mode\": \"PROGRESSIVE\", \"windowStart\": \"00:00\", "
+                + "\"windowEnd\": \"23:59\", \"windowDays\": [\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\", "
+                + "\"SATURDAY\", \"SUNDAY\"]}").json().get("id").asLong();
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO leads (campaign_id, phone_e164, time_zone, status, created_at, updated_at) "
+                + "VALUES (?, '+8613900000001', 'Asia/Shanghai', 'NEW', ?, ?)", quiet, now, now);
+        assertThat(admin.post("/api/campaigns/" + quiet + "/start", "{}").status()).isEqualTo(200);
+        long ready = admin.post("/api/users", "{\"username\": \"holiday-agent\", \"password\": \"holiday-password\", \"role\": \"AGENT\"}")
+                .json().get("id").asLong();
+        assertThat(admin.post("/api/agents/" + ready + "/login", "{\"campaignId\": " + quiet + "}").status()).isEqualTo(200);
+        assertThat(admin.post("/api/agents/" + ready + "/ready", "{}").status()).isEqualTo(200);
+        try {
+            admin.await("/api/campaigns/" + quiet + "/status", java.time.Duration.ofSeconds(20), s -> s != null
+                    && s.path("notDialingBecause").toString().contains("outside every lead's calling window"));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM call_attempts WHERE campaign_id = ?", Long.class, quiet)).isZero();
+        } finally {
+            admin.post("/api/agents/" + ready + "/logout", "{}");
+            admin.post("/api/campaigns/" + quiet + "/stop", "{}");
+        }
+        assertThat(admin.delete("/api/holidays/" + today).status()).isEqualTo(204);
+        assertThat(admin.delete("/api/holidays/" + today).status()).isEqualTo(404);
+        assertThat(admin.get("/api/holidays").json()).hasSize(2);
+    }
+
     private String currentPassword() {
         return new Api(port, "li", "li-password").get("/api/me").status() == 200 ? "li-password" : "新的密码-2026";
     }

@@ -372,4 +372,27 @@ class TeamPagesBrowserIT {
         assertThat(ui.find("#disposition-SENT_BROCHURE .effect").getText()).isEqualTo("稍后重拨");
         ui.shotBothWidths("team-dispositions-zh");
     }
+
+    @Test
+    @Order(11)
+    void aManagerKeepsTheCentresHolidays() throws Exception {
+        ui.signIn("mia");
+        ui.open("/manager/holidays", "zh");
+        ui.set("from", "2027-10-01");
+        ui.set("to", "2027-10-07");
+        ui.browser.findElement(By.id("h-add")).click(); // no name: refused by field
+        ui.wait.until(d -> !d.findElements(By.id("error-name")).isEmpty());
+        assertThat(ui.text("error-name")).contains("国庆节");
+        ui.set("name", "国庆节");
+        ui.browser.findElement(By.id("h-add")).click();
+        ui.wait.until(d -> d.findElements(By.cssSelector("#holidays tr.holiday")).size() == 7);
+        assertThat(ui.jdbc.queryForObject("SELECT COUNT(*) FROM holidays WHERE name = '国庆节'", Long.class)).isEqualTo(7);
+        ui.shotBothWidths("team-holidays-zh");
+        ui.open("/manager/holidays", "en");
+        ui.wait.until(d -> d.findElements(By.cssSelector("#holidays tr.holiday")).size() == 7);
+        ui.find("#holidays tr[data-day='2027-10-07'] .act-remove").click();
+        ui.wait.until(d -> d.findElements(By.cssSelector("#holidays tr.holiday")).size() == 6);
+        assertThat(ui.text("holidays")).contains("Oct 1, 2027");
+        ui.shotBothWidths("team-holidays-en");
+    }
 }
