@@ -227,6 +227,12 @@ class TeamPagesBrowserIT {
             assertThat(ui.text("due-soon")).contains("张伟").contains(lang.equals("zh") ? "5 分钟内到期" : "Due within 5 minutes");
             ui.shotBothWidths("team-callbacks-" + lang);
         }
+        ui.open("/agent", "zh"); // the desktop reminds of it too
+        ui.wait.until(d -> d.findElement(By.id("callback-reminder")).isDisplayed());
+        assertThat(ui.text("callback-reminder")).contains("5 分钟内到期", "张伟", "我的回拨");
+        ui.shotBothWidths("team-desktop-reminder-zh");
+        ui.open("/agent/callbacks", "en");
+        ui.wait.until(d -> !d.findElements(By.cssSelector("#callbacks tr.soon a")).isEmpty());
         ui.find("#callbacks tr.soon a").click();
         ui.wait.until(d -> d.findElement(By.id("lead-name")).getText().contains("张伟"));
     }
