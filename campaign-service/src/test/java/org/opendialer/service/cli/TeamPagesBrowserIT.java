@@ -192,6 +192,19 @@ class TeamPagesBrowserIT {
     @Order(5)
     void aManagerWatchesEveryActiveCampaignOnTheWallboard() throws Exception {
         assertThat(ui.admin.post("/api/campaigns/" + campaign + "/start", "{}").status()).isEqualTo(200);
+        // a second campaign whose last hour abandoned 2 of 10 answered calls: 20 % against its 3 % cap
+        long over = ui.campaign("{\"name\": \"Over cap\", \"mode\": \"PROGRESSIVE\"" + UiBrowser.allDay() + "}");
+        Timestamp now = Timestamp.from(Instant.now());
+        ui.jdbc.update("INSERT INTO leads (campaign_id, phone_e164, time_zone, status, created_at, updated_at) "
+                + "VALUES (?, '+8613900000099', 'Asia/Shanghai', 'DONE', ?, ?)", over, now, now);
+        long overLead = ui.jdbc.queryForObject("SELECT id FROM leads WHERE campaign_id = ?", Long.class, over);
+        for (int i = 0; i < 10; i++) {
+            Timestamp at = Timestamp.from(Instant.now().minusSeconds(600 + i * 60L));
+            ui.jdbc.update("INSERT INTO call_attempts (campaign_id, lead_id, phone_e164, attempt_no, dialing_mode, state, result, abandoned, "
+                    + "placed_at, answered_at) VALUES (?, ?, '+8613900000099', ?, 'PROGRESSIVE', 'ENDED', 'HUMAN', ?, ?, ?)",
+                    over, overLead, i + 1, i < 2, at, at);
+        }
+        assertThat(ui.admin.post("/api/campaigns/" + over + "/start", "{}").status()).isEqualTo(200);
         ui.signIn("mia");
         for (String lang : List.of("en", "zh")) {
             ui.open("/manager/wallboard", lang);
@@ -199,11 +212,15 @@ class TeamPagesBrowserIT {
             ui.wait.until(d -> d.findElement(By.cssSelector("#wall-" + campaign + " .status")).getText().equals(lang.equals("zh") ? "运行中" : "Running"));
             assertThat(ui.find("#wall-" + campaign + " .abandon").getText()).contains(lang.equals("zh") ? "上限 3.0 %" : "cap 3.0 %");
             assertThat(ui.find("#wall-" + campaign + " .callable .value").getText()).isEqualTo("2");
+            ui.wait.until(d -> "true".equals(d.findElement(By.id("wall-" + over)).getAttribute("data-over")));
+            assertThat(ui.find("#wall-" + over + " .abandon").getText()).contains("20.0 %", lang.equals("zh") ? "超过上限" : "Over the cap");
+            assertThat(ui.find("#wall-" + campaign).getAttribute("data-over")).isEqualTo("false");
             String first = ui.text("updated");
             ui.wait.until(d -> !d.findElement(By.id("updated")).getText().equals(first)); // pushed again without a reload
             ui.shotBothWidths("team-wallboard-" + lang);
         }
         ui.admin.post("/api/campaigns/" + campaign + "/pause", "{}");
+        ui.admin.post("/api/campaigns/" + over + "/stop", "{}");
     }
 
     @Test
