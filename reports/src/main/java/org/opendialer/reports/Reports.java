@@ -54,8 +54,10 @@ public final class Reports {
 
     public void write(ReportRequest request, OutputStream out) throws IOException, SQLException {
         if (request.format() == ReportFormat.HTML) {
-            try (HtmlReport html = new HtmlReport(out, title(request))) {
-                html.paragraph(request.from() + " to " + request.to() + " (" + request.zone() + ")");
+            org.opendialer.reports.export.ReportWords words = org.opendialer.reports.export.ReportWords.of(request.language());
+            java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(request.zone());
+            try (HtmlReport html = new HtmlReport(out, words.say(sheetName(request.type())) + " - " + request.campaignName(), words)) {
+                html.paragraph(at.format(request.from()) + " to " + at.format(request.to()) + " (" + request.zone() + ")");
                 writeHtml(request, html);
             }
             return;
@@ -64,10 +66,6 @@ public final class Reports {
                 : new XlsxTableWriter(out, sheetName(request.type()))) {
             writeTable(request, table);
         }
-    }
-
-    private static String title(ReportRequest r) {
-        return sheetName(r.type()) + " - " + r.campaignName();
     }
 
     private static String sheetName(ReportType type) {
@@ -83,7 +81,7 @@ public final class Reports {
     private LeadReports leadReports(ReportRequest r) {
         GradingWeights weights = r.gradingWeights() == null || r.gradingWeights().isBlank() ? GradingWeights.DEFAULT
                 : GradingWeights.parse(r.gradingWeights());
-        return new LeadReports(new LeadStream(dataSource, new InterestScorer(weights), LostCustomerRules.standard(), r.today()));
+        return new LeadReports(new LeadStream(dataSource, new InterestScorer(weights), LostCustomerRules.standard(), r.today()), r.language());
     }
 
     /** Writes the report's table; for leads returns nothing more, the HTML variant adds charts. */

@@ -1,5 +1,11 @@
 package org.opendialer.service.agent;
 
-/** What to change on a user; a null field stays as it is. */
-public record UserChange(String displayName, String role, Boolean enabled) {
+import java.util.List;
+
+/** What to change on a user; a null field stays as it is (an empty phone endpoint removes it). */
+public record UserChange(String displayName, String role, Boolean enabled, List<String> skills, String phoneEndpoint) {
+
+    public UserChange(String displayName, String role, Boolean enabled) {
+        this(displayName, role, enabled, null, null);
+    }
 }

@@ -18,16 +18,30 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The team's users. Admins create and list them; managers and admins change a user's name, role or whether
  * they may sign in. A manager leaves administrators alone and makes nobody an administrator, and nobody
- * disables or demotes themselves (so the last way in is not closed by a slip).
+ * disables or demotes themselves (so the last way in is not closed by a slip). Managers list the team too;
+ * only administrators reset a password.
  */
 @RestController
 @RequestMapping("/api/users")
 public class UserController {
 
     private final UserDirectory users;
+    private final org.opendialer.service.security.AuditLog audit;
 
-    public UserController(UserDirectory users) {
+    public UserController(UserDirectory users, org.opendialer.service.security.AuditLog audit) {
         this.users = users;
+        this.audit = audit;
+    }
+
+    /** A new password for a user, set by an administrator (the user's own change is {@code /api/me/password}). */
+    public record PasswordReset(String password) {
+    }
+
+    @PostMapping("/{id}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void resetPassword(@PathVariable long id, @RequestBody PasswordReset reset) {
+        users.resetPassword(id, reset == null ? null : reset.password());
+        audit.record(org.opendialer.service.security.AuditLog.PASSWORD_RESET, "user " + id, null);
     }
 
     @PostMapping

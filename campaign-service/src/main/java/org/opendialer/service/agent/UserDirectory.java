@@ -52,15 +52,8 @@ public class UserDirectory {
         } catch (InvalidRequestException e) {
             errors.addAll(e.errors());
         }
-        String endpoint = user.phoneEndpoint() == null || user.phoneEndpoint().isBlank() ? null : user.phoneEndpoint().trim();
-        if (endpoint != null && (endpoint.length() > 128 || !endpoint.matches("[A-Za-z0-9]+/[A-Za-z0-9._@:-]+"))) {
-            errors.add(new FieldError("phoneEndpoint", "a channel such as PJSIP/agent1001, at most 128 characters"));
-        }
-        String skills = user.skills() == null ? "" : user.skills().stream().filter(java.util.Objects::nonNull).map(String::trim)
-                .filter(s -> !s.isEmpty()).collect(Collectors.joining(","));
-        if (skills.length() > 255) {
-            errors.add(new FieldError("skills", "at most 255 characters in all"));
-        }
+        String endpoint = endpoint(user.phoneEndpoint(), errors);
+        String skills = skills(user.skills(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -85,8 +78,46 @@ public class UserDirectory {
         }
         Role role = change.role() == null ? user.role() : role(change.role());
         boolean enabled = change.enabled() == null ? user.enabled() : change.enabled();
-        jdbc.update("UPDATE users SET display_name = ?, role = ?, enabled = ? WHERE id = ?", name, role.name(), enabled, id);
+        List<FieldError> errors = new ArrayList<>();
+        String skills = change.skills() == null ? String.join(",", user.skills()) : skills(change.skills(), errors);
+        String endpoint = change.phoneEndpoint() == null ? user.phoneEndpoint() : endpoint(change.phoneEndpoint(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        jdbc.update("UPDATE users SET display_name = ?, role = ?, enabled = ?, skills = ?, phone_endpoint = ? WHERE id = ?",
+                name, role.name(), enabled, skills, endpoint, id);
         return get(id);
+    }
+
+    /** An agent's phone as the PBX dials it ({@code PJSIP/agent1001}); blank means none. */
+    private static String endpoint(String asked, List<FieldError> errors) {
+        String endpoint = asked == null || asked.isBlank() ? null : asked.trim();
+        if (endpoint != null && (endpoint.length() > 128 || !endpoint.matches("[A-Za-z0-9]+/[A-Za-z0-9._@:-]+"))) {
+            errors.add(new FieldError("phoneEndpoint", "a channel such as PJSIP/agent1001, at most 128 characters"));
+        }
+        return endpoint;
+    }
+
+    /** Skills as stored: trimmed, blanks dropped, comma separated. */
+    private static String skills(List<String> asked, List<FieldError> errors) {
+        String skills = asked == null ? "" : asked.stream().filter(java.util.Objects::nonNull).map(String::trim)
+                .filter(s -> !s.isEmpty()).distinct().collect(Collectors.joining(","));
+        if (skills.length() > 255) {
+            errors.add(new FieldError("skills", "at most 255 characters in all"));
+        }
+        if (skills.contains(",,") || asked != null && asked.stream().anyMatch(x -> x != null && x.contains(","))) {
+            errors.add(new FieldError("skills", "one skill per entry, without commas"));
+        }
+        return skills;
+    }
+
+    /** Sets user {@code id}'s password: an administrator's reset. */
+    public void resetPassword(long id, String password) {
+        get(id);
+        if (!strongEnough(password)) {
+            throw new InvalidRequestException("password", PASSWORD_RULE);
+        }
+        jdbc.update("UPDATE users SET password_hash = ? WHERE id = ?", PASSWORDS.encode(password), id);
     }
 
     /** Sets a user's password without asking for the old one: for the administrator's reset at start-up. */

@@ -51,6 +51,12 @@ public class CallbackController {
         return callbacks.forCampaign(id, wanted);
     }
 
+    /** The signed-in agent's callbacks still to make, soonest first (what the "my callbacks" page lists and reminds of). */
+    @GetMapping("/api/me/callbacks")
+    public List<java.util.Map<String, Object>> mine(Authentication auth) {
+        return access.user(auth).map(u -> callbacks.forAgent(u.id())).orElse(List.of());
+    }
+
     @DeleteMapping("/api/callbacks/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void cancel(@PathVariable long id) {

@@ -173,6 +173,14 @@ public class CallbackService {
                         (rs, row) -> map(rs), campaignId, status);
     }
 
+    /** An agent's own callbacks still to make (booked for them or fired to them), soonest first, with the lead's name and number. */
+    public List<Map<String, Object>> forAgent(long agentId) {
+        return jdbc.queryForList("SELECT c.id, c.campaign_id, cp.name AS campaign_name, c.lead_id, c.due_at, c.time_zone, c.status, "
+                + "c.note, l.first_name, l.last_name, l.phone_e164 FROM callbacks c JOIN leads l ON l.id = c.lead_id "
+                + "JOIN campaigns cp ON cp.id = c.campaign_id WHERE c.agent_id = ? AND c.status IN ('PENDING','FIRED') "
+                + "ORDER BY c.due_at", agentId);
+    }
+
     public void cancel(long id) {
         Callback callback = get(id);
         tx.executeWithoutResult(status -> {

@@ -49,6 +49,20 @@ public record Campaign(long id, String name, CampaignStatus status, String statu
                 robotPorts, trunkLines, reportZone, scheduledStart, scheduledStop, gradingWeights, rowVersion);
     }
 
+    /** This campaign with the call centre's holidays added to its own: no call on any of them. */
+    public Campaign withHolidays(java.util.Set<java.time.LocalDate> centreHolidays) {
+        if (centreHolidays.isEmpty()) {
+            return this;
+        }
+        java.util.Set<java.time.LocalDate> all = new java.util.TreeSet<>(window.holidays());
+        all.addAll(centreHolidays);
+        return new Campaign(id, name, status, statusReason, mode, modeFactor, scriptId, callerId, telephony, defaultRegion,
+                new CallingWindow(window.days(), window.start(), window.end(), all), maxAttempts, maxAttemptsPerDay, retry,
+                abandonTarget, abandonWindow, connectTimeoutMs, ringTimeoutSeconds, amdEnabled, amdAction, recording, leadOrder,
+                expectedTalkSeconds, expectedLiveRate, robotPorts, trunkLines, reportZone, scheduledStart, scheduledStop,
+                gradingWeights, rowVersion);
+    }
+
     /** Stored spelling of the machine action ({@code HANGUP}, {@code LEAVE_MESSAGE}, {@code PASS_TO_AGENT}). */
     static String storedAction(MachineAction action) {
         return action == MachineAction.HANG_UP ? "HANGUP" : action.name();

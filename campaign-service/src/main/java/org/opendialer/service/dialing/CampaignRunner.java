@@ -223,7 +223,8 @@ public class CampaignRunner implements AutoCloseable {
         }
         DialerClock clock = clocks.apply(campaign);
         TelephonyFactory.Connected connected = telephony.connect(campaign, clock);
-        CampaignRun run = new CampaignRun(campaign, clock, connected.telephony(), jdbc, tx, dnc, instance);
+        CampaignRun run = new CampaignRun(campaign.withHolidays(org.opendialer.service.campaign.Holidays.dates(jdbc)), clock,
+                connected.telephony(), jdbc, tx, dnc, instance);
         if (connected.centre() != null) {
             connected.centre().attach(run.dialer());
         }

@@ -30,7 +30,7 @@ public class LeadController {
     private static final String LEAD_COLUMNS = "id, campaign_id, list_id, phone_e164, phone_type, region, time_zone, first_name, "
             + "last_name, email, company, attributes, customer_since, last_purchase, churned_at, customer_status, status, "
             + "priority, attempt_count, last_attempt_at, next_attempt_at, last_result, last_disposition, interest_score, "
-            + "interest_grade, lost_status";
+            + "interest_grade, grade_reason, agent_grade, agent_grade_reason, lost_status";
 
     private final JdbcTemplate jdbc;
     private final DoNotCallList dnc;
@@ -65,14 +65,19 @@ public class LeadController {
                 id, limit, offset);
     }
 
-    /** One lead with every attempt and what the robot heard: what an agent's screen pop shows. */
+    /**
+     * One lead with every attempt and what the robot heard: what an agent's screen pop shows; {@code location} is
+     * where its number is registered (号码归属地), in the request's language.
+     */
     @GetMapping("/api/leads/{id}")
-    public Map<String, Object> lead(@PathVariable long id) {
+    public Map<String, Object> lead(@PathVariable long id, java.util.Locale locale) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT " + LEAD_COLUMNS + " FROM leads WHERE id = ?", id);
         if (rows.isEmpty()) {
             throw new NotFoundException("no lead with id " + id);
         }
         Map<String, Object> lead = new java.util.LinkedHashMap<>(rows.get(0));
+        lead.put("location", org.opendialer.reports.location.PhoneLocations.of((String) lead.get("phone_e164"),
+                locale == null ? "en" : locale.getLanguage()));
         lead.put("attempts", jdbc.queryForList("SELECT id, attempt_no, state, result, abandoned, agent_id, placed_at, answered_at, "
                 + "ended_at, talk_s, disposition_code, notes, recording_path FROM call_attempts WHERE lead_id = ? ORDER BY id", id));
         lead.put("conversation", jdbc.queryForList("SELECT attempt_id, turn_no, node_id, prompt, transcript, intent, confidence "

@@ -48,11 +48,13 @@ public class ReportController {
                                                         @RequestParam(defaultValue = "false") boolean bom,
                                                         @RequestParam(required = false) String grade,
                                                         @RequestParam(required = false) String status,
-                                                        @RequestParam(defaultValue = "false") boolean inline) {
+                                                        @RequestParam(defaultValue = "false") boolean inline,
+                                                        java.util.Locale locale) {
         Campaign campaign = campaigns.get(id);
         ReportRequest request;
         try {
-            request = ReportOrder.of(campaign, jdbc, type, format, from, to, bom, clock.now()).withLeads(LeadFilter.parse(grade, status));
+            request = ReportOrder.of(campaign, jdbc, type, format, from, to, bom, clock.now()).withLeads(LeadFilter.parse(grade, status))
+                    .inLanguage(locale == null ? "en" : locale.getLanguage());
         } catch (LeadFilter.UnknownValue e) {
             throw new InvalidRequestException(e.field(), e.reason());
         }

@@ -53,6 +53,11 @@ public class AgentAccess {
                 && count("SELECT COUNT(*) FROM call_attempts WHERE id = ? AND agent_id = ?", attemptId, u.id()) > 0)).orElse(false);
     }
 
+    /** A call's recording: whoever may open the call, and analysts, who review calls (every playback is audited). */
+    public boolean mayPlayRecording(Authentication auth, long attemptId) {
+        return user(auth).map(u -> u.role() == Role.ANALYST).orElse(false) || mayOpenAttempt(auth, attemptId);
+    }
+
     private static boolean supervises(UserAccount u) {
         return u.role() == Role.MANAGER || u.role() == Role.ADMIN;
     }

@@ -22,6 +22,9 @@ public class AuditLog {
     public static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
     public static final String SIGN_IN_LOCKED = "SIGN_IN_LOCKED";
     public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
+    public static final String PASSWORD_RESET = "PASSWORD_RESET";
+    public static final String LEAD_GRADED = "LEAD_GRADED";
+    public static final String LEAD_EDITED = "LEAD_EDITED";
     public static final String API_TOKEN_CREATED = "API_TOKEN_CREATED";
     public static final String API_TOKEN_REVOKED = "API_TOKEN_REVOKED";
 

@@ -81,17 +81,23 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/me", "/api/me/**").authenticated()
                         // an agent's own session and screen; managers may act for them
                         .requestMatchers("/api/agents/{id}", "/api/agents/{id}/**").access(self(agents))
+                        .requestMatchers(HttpMethod.GET, "/api/leads/search").hasAnyRole(MANAGER, ANALYST, AGENT, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/recordings").hasAnyRole(MANAGER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/leads/{id}").access(leadOf(agents))
+                        .requestMatchers(HttpMethod.PUT, "/api/leads/{id}").access(leadWrite(agents))
+                        .requestMatchers(HttpMethod.GET, "/api/attempts/{id}/recording").access(recordingOf(agents))
                         .requestMatchers("/api/attempts/{id}", "/api/attempts/{id}/disposition", "/api/attempts/{id}/recording").access(attemptOf(agents))
                         // reading a lead is not writing to it: analysts read, never book
                         .requestMatchers(HttpMethod.POST, "/api/leads/{id}/callbacks").access(leadWrite(agents))
+                        .requestMatchers(HttpMethod.PUT, "/api/leads/{id}/grade").access(leadWrite(agents))
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/{id}/dispositions", "/api/scripts/{id}", "/api/scripts/{id}/prompts")
                                 .hasAnyRole(MANAGER, AGENT, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/campaigns", "/api/campaigns/{id}").hasAnyRole(MANAGER, ANALYST, AGENT, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/{id}/reports/**", "/api/campaigns/{id}/charts/**").hasAnyRole(MANAGER, ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/users/{id}").hasAnyRole(MANAGER, ADMIN)
-                        .requestMatchers("/api/users/**", "/api/users", "/actuator/**").hasRole(ADMIN)
-                        .requestMatchers("/api/**", "/manager/**", "/ui/campaigns/**").hasAnyRole(MANAGER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/users").hasAnyRole(MANAGER, ADMIN)
+                        .requestMatchers("/api/users/**", "/api/users", "/actuator/**", "/api/audit", "/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/api/**", "/manager/**", "/ui/campaigns/**", "/ui/wallboard/**").hasAnyRole(MANAGER, ADMIN)
                         .requestMatchers("/agent/**", "/ui/agent/**").hasAnyRole(AGENT, ADMIN)
                         .requestMatchers("/analyst/**").hasAnyRole(ANALYST, MANAGER, ADMIN)
                         .anyRequest().authenticated())
@@ -130,6 +136,10 @@ public class SecurityConfiguration {
 
     private static AuthorizationManager<RequestAuthorizationContext> attemptOf(AgentAccess agents) {
         return (auth, context) -> decide(auth, a -> agents.mayOpenAttempt(a, id(context)));
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> recordingOf(AgentAccess agents) {
+        return (auth, context) -> decide(auth, a -> agents.mayPlayRecording(a, id(context)));
     }
 
     private static long id(RequestAuthorizationContext context) {

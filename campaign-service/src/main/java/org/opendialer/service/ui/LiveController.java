@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-sent events: a campaign's live status for the dashboard and an agent's own state for the desktop,
+ * Server-sent events: a campaign's live status for the dashboard, every active campaign's for the wallboard, and
+ * an agent's own state for the desktop,
  * each pushed once a second for as long as the page is open (the browser reconnects by itself).
  */
 @RestController
@@ -29,15 +30,30 @@ public class LiveController {
 
     private final CampaignRunner runner;
     private final UserDirectory users;
+    private final org.opendialer.service.campaign.CampaignRepository campaigns;
     private final ScheduledExecutorService ticks = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "ui-live");
         t.setDaemon(true);
         return t;
     });
 
-    public LiveController(CampaignRunner runner, UserDirectory users) {
+    public LiveController(CampaignRunner runner, UserDirectory users, org.opendialer.service.campaign.CampaignRepository campaigns) {
         this.runner = runner;
         this.users = users;
+        this.campaigns = campaigns;
+    }
+
+    /** One tile per campaign that is running or paused: its live status with the abandon cap it is held to. */
+    public record WallboardTile(double abandonCap, org.opendialer.service.dialing.CampaignLiveStatus live) {
+    }
+
+    @GetMapping(path = "/ui/wallboard/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter wallboard() {
+        return stream("wallboard", () -> campaigns.list().stream()
+                .filter(c -> c.status() == org.opendialer.service.campaign.CampaignStatus.RUNNING
+                        || c.status() == org.opendialer.service.campaign.CampaignStatus.PAUSED)
+                .map(c -> new WallboardTile(c.abandonTarget(), runner.status(c.id())))
+                .toList());
     }
 
     @GetMapping(path = "/ui/campaigns/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -44,6 +44,15 @@ public class PageController {
         return principal == null ? null : users.byUsername(principal.getName()).orElse(null);
     }
 
+    /** A page about something that is not there is the error page in the user's language, not the API's problem body. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(NotFoundException.class)
+    public org.springframework.web.servlet.ModelAndView notFound() {
+        org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView("error",
+                org.springframework.http.HttpStatus.NOT_FOUND);
+        page.addObject("status", 404);
+        return page;
+    }
+
     @GetMapping("/login")
     public String login() {
         return "login";
@@ -107,6 +116,61 @@ public class PageController {
         return "manager/scripts";
     }
 
+    @GetMapping("/manager/scripts/editor")
+    public String scriptEditor() {
+        return "manager/script-editor";
+    }
+
+    @GetMapping("/analyst/recordings")
+    public String recordings() {
+        return "analyst/recordings";
+    }
+
+    @GetMapping("/leads")
+    public String leadSearch() {
+        return "lead-search";
+    }
+
+    @GetMapping("/manager/dispositions")
+    public String dispositions() {
+        return "manager/dispositions";
+    }
+
+    @GetMapping("/manager/holidays")
+    public String holidays() {
+        return "manager/holidays";
+    }
+
+    @GetMapping("/manager/users")
+    public String users() {
+        return "manager/users";
+    }
+
+    @GetMapping("/manager/lists")
+    public String lists() {
+        return "manager/lists";
+    }
+
+    @GetMapping("/manager/dnc")
+    public String dnc() {
+        return "manager/dnc";
+    }
+
+    @GetMapping("/manager/wallboard")
+    public String wallboard() {
+        return "manager/wallboard";
+    }
+
+    @GetMapping("/admin/audit")
+    public String audit() {
+        return "admin/audit";
+    }
+
+    @GetMapping("/agent/callbacks")
+    public String callbacks() {
+        return "agent/callbacks";
+    }
+
     @GetMapping("/agent")
     public String desktop() {
         return "agent/desktop";
@@ -124,7 +188,7 @@ public class PageController {
         }
         model.addAttribute("leadId", id);
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String field : List.of("phone_e164", "phone_type", "time_zone", "company", "email", "status", "interest_grade", "interest_score",
+        for (String field : List.of("phone_e164", "location", "phone_type", "time_zone", "company", "email", "status", "interest_grade", "interest_score",
                 "lost_status", "customer_status", "customer_since", "last_purchase", "churned_at", "attempt_count", "last_disposition")) {
             fields.put(field, messages.getMessage("leadField." + field, null, field, locale));
         }

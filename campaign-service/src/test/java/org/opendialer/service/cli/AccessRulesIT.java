@@ -97,7 +97,37 @@ class AccessRulesIT {
         assertThat(as("ann").post("/api/campaigns", "{\"name\": \"by analyst\"}").status()).isEqualTo(403);
         assertThat(as("ann").get("/api/campaigns/" + campaign + "/reports/leads?format=csv").status()).isEqualTo(200);
         assertThat(as("ann").get("/api/campaigns/" + campaign + "/status").status()).isEqualTo(403);
-        assertThat(as("mia").get("/api/users").status()).isEqualTo(403);
+        assertThat(as("mia").get("/api/users").status()).isEqualTo(200); // managers see the team they edit
+        assertThat(as("ann").get("/api/users").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theTeamListsAndAuditPagesKeepToTheirRoles() {
+        assertThat(as("mia").post("/api/users", "{\"username\": \"eve\", \"password\": \"eve-password\", \"role\": \"AGENT\"}").status())
+                .isEqualTo(403);
+        assertThat(as("mia").post("/api/users/" + agentId + "/password", "{\"password\": \"taken-over-1\"}").status()).isEqualTo(403);
+        assertThat(admin.post("/api/users/" + agentId + "/password", "{\"password\": \"short\"}").status()).isEqualTo(400);
+        assertThat(as("mia").get("/api/audit").status()).isEqualTo(403);
+        assertThat(as("al").get("/api/audit").status()).isEqualTo(403);
+        assertThat(admin.get("/api/audit?action=RECORDING_PLAYED").status()).isEqualTo(200);
+        assertThat(as("mia").get("/api/dnc?q=555").status()).isEqualTo(200);
+        assertThat(as("ann").get("/api/dnc?q=555").status()).isEqualTo(403);
+        assertThat(as("al").get("/api/dnc/export").status()).isEqualTo(403);
+        assertThat(as("al").post("/api/lists/1/recycle", "{\"results\": [\"BUSY\"]}").status()).isEqualTo(403);
+        assertThat(as("al").get("/api/me/callbacks").status()).isEqualTo(200);
+        // an agent finds only the leads of their own calls and callbacks, and corrects only those
+        assertThat(as("al").get("/api/leads/search?q=Lee").json()).hasSize(1);
+        assertThat(as("bo").get("/api/leads/search?q=Lee").json()).isEmpty();
+        assertThat(as("bo").put("/api/leads/" + lead, "{\"company\": \"taken\"}").status()).isEqualTo(403);
+        assertThat(as("ann").put("/api/leads/" + lead, "{\"company\": \"taken\"}").status()).isEqualTo(403);
+        Api.Reply badMail = as("al").put("/api/leads/" + lead, "{\"email\": \"not-an-address\"}");
+        assertThat(badMail.json().get("errors").get(0).get("field").asText()).isEqualTo("email");
+        assertThat(as("al").put("/api/leads/" + lead, "{\"company\": \"Lee Trading\"}").json().get("company").asText()).isEqualTo("Lee Trading");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'LEAD_EDITED' AND username = 'al'", Long.class)).isEqualTo(1);
+        assertThat(as("ann").get("/manager/wallboard").status()).isEqualTo(403);
+        assertThat(as("al").get("/ui/wallboard/live").status()).isEqualTo(403);
+        assertThat(as("mia").get("/admin/audit").status()).isEqualTo(403);
+        assertThat(as("ann").get("/agent/callbacks").status()).isEqualTo(403);
     }
 
     @Test
@@ -121,13 +151,16 @@ class AccessRulesIT {
         java.nio.file.Files.write(wav, new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E'});
         jdbc.update("UPDATE call_attempts SET recording_path = ? WHERE id = ?", campaign + "/" + attempt + ".wav", attempt);
         assertThat(as("bo").get("/api/attempts/" + attempt + "/recording").status()).isEqualTo(403);
-        assertThat(as("ann").get("/api/attempts/" + attempt + "/recording").status()).isEqualTo(403);
+        assertThat(as("ann").get("/api/attempts/" + attempt).status()).isEqualTo(403); // the call itself stays the agents'
         Api.Reply played = as("al").get("/api/attempts/" + attempt + "/recording");
         assertThat(played.status()).isEqualTo(200);
         assertThat(played.body()).startsWith("RIFF");
         assertThat(as("mia").get("/api/attempts/" + attempt + "/recording").status()).isEqualTo(200);
+        assertThat(as("ann").get("/api/attempts/" + attempt + "/recording").status()).isEqualTo(200); // analysts review recordings
+        assertThat(as("ann").get("/api/recordings?campaignId=" + campaign).json()).extracting(r -> r.get("id").asLong()).contains(attempt);
+        assertThat(as("al").get("/api/recordings").status()).isEqualTo(403);
         assertThat(jdbc.queryForList("SELECT username FROM audit_log WHERE action = 'RECORDING_PLAYED' AND target = ? ORDER BY id",
-                String.class, "attempt " + attempt)).containsExactly("al", "mia");
+                String.class, "attempt " + attempt)).containsExactly("al", "mia", "ann");
     }
 
     @Test

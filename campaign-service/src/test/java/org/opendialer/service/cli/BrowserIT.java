@@ -265,6 +265,16 @@ class BrowserIT {
                 + "AND notes = 'Wants the 500 Mbit plan' AND agent_id = (SELECT id FROM users WHERE username = 'al')", Long.class, campaign))
                 .isEqualTo(1);
         shot("agent-disposition");
+
+        // the agent corrects the lead's grade (意向客户), with a reason; the grade shows at once and is stored
+        new Select(browser.findElement(By.id("grade"))).selectByValue("B");
+        browser.findElement(By.id("grade-reason")).sendKeys("Asked for a quote next week");
+        browser.findElement(By.id("save-grade")).click();
+        wait.until(d -> d.findElement(By.id("grade-message")).getText().equals("Grade saved."));
+        assertThat(text("grade-now")).isEqualTo("B");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE campaign_id = ? AND agent_grade = 'B' "
+                + "AND agent_grade_reason = 'Asked for a quote next week'", Long.class, campaign)).isEqualTo(1);
+        shot("agent-grade-corrected");
     }
 
     @Test

@@ -101,19 +101,13 @@ public final class AsteriskTelephony implements Telephony {
      * loaded when {@code machineDetection}), one sentence each; empty when every one is ready.
      */
     public List<String> readinessProblems(boolean machineDetection) {
-        List<String> problems = new ArrayList<>();
-        for (ServerLink server : servers) {
-            if (server.up()) {
-                problems.addAll(DialplanReadiness.problems(server.config.name(), server.connection, machineDetection));
-            }
-        }
-        return problems;
+        return readinessProblems(machineDetection, false);
     }
 
     /** As {@link #readinessProblems(boolean)}; with {@code robot}, also the robot's context and AudioSocket. */
     public List<String> readinessProblems(boolean machineDetection, boolean robot) {
         List<String> problems = new ArrayList<>();
-        for (Server server : servers) {
+        for (ServerLink server : servers) {
             if (server.up()) {
                 problems.addAll(DialplanReadiness.problems(server.config.name(), server.connection, machineDetection, robot));
             }

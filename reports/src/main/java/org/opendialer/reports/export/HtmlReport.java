@@ -14,29 +14,46 @@ import java.util.List;
  */
 public final class HtmlReport implements AutoCloseable {
 
+    private static final java.util.regex.Pattern SVG_TEXT = java.util.regex.Pattern.compile("(<text[^>]*>)([^<]+)(</text>)");
+
     private final Writer out;
+    private final ReportWords words;
 
     public HtmlReport(OutputStream stream, String title) throws IOException {
+        this(stream, title, ReportWords.ENGLISH);
+    }
+
+    /** A report worded by {@code words} (titles, headings, column names, codes and reasons; never names or numbers). */
+    public HtmlReport(OutputStream stream, String title, ReportWords words) throws IOException {
+        this.words = words;
         out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        out.write("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>"
+        String lang = words == ReportWords.ENGLISH ? "en" : "zh-CN";
+        out.write("<!DOCTYPE html>\n<html lang=\"" + lang + "\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>"
                 + "body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}"
                 + "th,td{border:1px solid #ccc;padding:3px 8px;font-size:13px}th{background:#f0f0f0}td.n{text-align:right}"
                 + ".chart{margin:1em 0}</style></head><body>\n<h1>" + escape(title) + "</h1>\n");
     }
 
     public HtmlReport heading(String text) throws IOException {
-        out.write("<h2>" + escape(text) + "</h2>\n");
+        out.write("<h2>" + escape(words.say(text)) + "</h2>\n");
         return this;
     }
 
     public HtmlReport paragraph(String text) throws IOException {
-        out.write("<p>" + escape(text) + "</p>\n");
+        out.write("<p>" + escape(words.say(text)) + "</p>\n");
         return this;
     }
 
     /** Inlines an SVG chart (produced by our own chart code, so trusted markup). */
     public HtmlReport chart(String svg) throws IOException {
-        out.write("<div class=\"chart\">" + svg + "</div>\n");
+        // the chart's own texts (title, axes, series) worded like the rest; escaped text stays escaped
+        java.util.regex.Matcher m = SVG_TEXT.matcher(svg);
+        StringBuilder worded = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(worded, java.util.regex.Matcher.quoteReplacement(m.group(1) + escape(words.say(unescape(m.group(2)))) + m.group(3)));
+        }
+        m.appendTail(worded);
+        out.write("<div class=\"chart\">" + worded + "</div>\n");
         return this;
     }
 
@@ -49,7 +66,7 @@ public final class HtmlReport implements AutoCloseable {
             public void header(List<String> columns) throws IOException {
                 out.write("<table><tr>");
                 for (String c : columns) {
-                    out.write("<th>" + escape(c) + "</th>");
+                    out.write("<th>" + escape(words.say(c)) + "</th>");
                 }
                 out.write("</tr>\n");
             }
@@ -62,7 +79,7 @@ public final class HtmlReport implements AutoCloseable {
                 out.write("<tr>");
                 for (Object v : values) {
                     out.write(v instanceof Number ? "<td class=\"n\">" : "<td>");
-                    out.write(escape(CellSafety.cell(v)));
+                    out.write(escape(v instanceof String ? words.say(CellSafety.cell(v)) : CellSafety.cell(v)));
                     out.write("</td>");
                 }
                 out.write("</tr>\n");
@@ -72,8 +89,8 @@ public final class HtmlReport implements AutoCloseable {
             public void close() throws IOException {
                 out.write("</table>\n");
                 if (rows > maxRows) {
-                    out.write("<p>" + String.format("%,d", maxRows) + " of " + String.format("%,d", rows)
-                            + " rows shown; export CSV or XLSX for all of them.</p>\n");
+                    out.write("<p>" + escape(words.say(String.format("%,d", maxRows) + " of " + String.format("%,d", rows)
+                            + " rows shown; export CSV or XLSX for all of them.")) + "</p>\n");
                 }
             }
         };
@@ -83,6 +100,10 @@ public final class HtmlReport implements AutoCloseable {
     public void close() throws IOException {
         out.write("</body></html>\n");
         out.close();
+    }
+
+    private static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 
     static String escape(String text) {

@@ -20,15 +20,22 @@ public final class LeadReports {
 
     public static final List<String> LEAD_COLUMNS = List.of("rank", "lead_id", "grade", "score", "why", "phone", "first_name",
             "last_name", "company", "email", "attempts", "conversations", "longest_talk_s", "last_disposition", "intents",
-            "customer_status", "lead_status");
+            "customer_status", "lead_status", "location");
     public static final List<String> LOST_COLUMNS = List.of("rank", "lead_id", "lost_status", "since", "why", "recovery_potential",
             "grade", "score", "phone", "first_name", "last_name", "company", "customer_since", "last_purchase", "churned_at",
-            "customer_status_imported");
+            "customer_status_imported", "location");
 
     private final LeadStream stream;
+    private final String language;
 
     public LeadReports(LeadStream stream) {
+        this(stream, "en");
+    }
+
+    /** Reports whose numbers' locations (号码归属地) are worded in {@code language}. */
+    public LeadReports(LeadStream stream, String language) {
         this.stream = stream;
+        this.language = language;
     }
 
     /** Writes the ranked leads; returns how many leads of each grade there are. */
@@ -67,6 +74,7 @@ public final class LeadReports {
                 row.add(e.intents().isEmpty() ? null : String.join(" ", new TreeSet<>(e.intents())));
                 row.add(lead.lost().status().name());
                 row.add(lead.status());
+                row.add(org.opendialer.reports.location.PhoneLocations.of(lead.phone(), language));
                 sort.add(lead.interest().score(), row);
             });
             write(sort, LEAD_COLUMNS, out);
@@ -111,6 +119,7 @@ public final class LeadReports {
                 row.add(lead.lastPurchase());
                 row.add(lead.churnedAt());
                 row.add(lead.customerStatus());
+                row.add(org.opendialer.reports.location.PhoneLocations.of(lead.phone(), language));
                 sort.add(lead.lost().status() == LostStatus.LOST ? 101 + lead.lost().recoveryPotential() : 0, row);
             });
             write(sort, LOST_COLUMNS, out);

@@ -45,11 +45,19 @@ public final class LeadStream {
         forEach(campaignId, leadId, leadId, sink);
     }
 
+    /** An agent's grade, set on the screen pop with a reason, stands over the computed one; the score stays as computed. */
+    static InterestScore agentGraded(InterestScore computed, String agentGrade, String reason) {
+        if (agentGrade == null || agentGrade.isBlank()) {
+            return computed;
+        }
+        return new InterestScore(computed.score(), Grade.valueOf(agentGrade.trim()), "agent: " + (reason == null ? "" : reason));
+    }
+
     private void forEach(long campaignId, long fromLead, long toLead, Consumer<RankedLead> sink) throws SQLException {
         List<Connection> connections = new ArrayList<>();
         try {
             Sorted leads = open(connections, "SELECT id, phone_e164, first_name, last_name, company, email, status, last_disposition, "
-                    + "customer_since, last_purchase, churned_at, customer_status FROM leads WHERE campaign_id = ? AND id BETWEEN ? AND ? ORDER BY id", campaignId, fromLead, toLead);
+                    + "customer_since, last_purchase, churned_at, customer_status, agent_grade, agent_grade_reason FROM leads WHERE campaign_id = ? AND id BETWEEN ? AND ? ORDER BY id", campaignId, fromLead, toLead);
             Sorted attempts = open(connections, "SELECT lead_id, COUNT(*), "
                     + "SUM(CASE WHEN talk_s > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN talk_s >= 30 THEN 1 ELSE 0 END), "
                     + "COALESCE(MAX(talk_s), 0), COALESCE(SUM(talk_s), 0) FROM call_attempts WHERE campaign_id = ? "
@@ -101,7 +109,7 @@ public final class LeadStream {
                 String status = l.getString(7);
                 LeadEvidence evidence = new LeadEvidence(made, conversations, engaged, longest, total, codes, said, points,
                         questions, turnCount, answered, booked, "DNC".equals(status) || codes.contains("DO_NOT_CALL"));
-                InterestScore interest = scorer.score(evidence);
+                InterestScore interest = agentGraded(scorer.score(evidence), l.getString(13), l.getString(14));
                 Date since = l.getDate(9);
                 Date purchase = l.getDate(10);
                 Date churned = l.getDate(11);
