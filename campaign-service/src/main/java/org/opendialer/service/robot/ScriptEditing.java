@@ -45,7 +45,7 @@ public class ScriptEditing {
     @GetMapping("/api/scripts/{id}/outline")
     public Object outline(@PathVariable long id) {
         String body = scripts.body(id).orElseThrow(() -> new NotFoundException("no script with id " + id));
-        return Yaml12.loader().load(body);
+        return Yaml12.load(body);
     }
 
     /** Every problem of a draft talk track, by node; an empty list when it would save. Nothing is stored. */
