@@ -21,6 +21,7 @@ import org.opendialer.engine.call.AttemptId;
 import org.opendialer.engine.call.CallResult;
 import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.engine.compliance.AbandonGovernor;
+import org.opendialer.engine.pacing.AnswerRatePriors;
 import org.opendialer.engine.pacing.CallStatistics;
 import org.opendialer.engine.pacing.PacingPolicy;
 import org.opendialer.engine.pacing.PacingSettings;
@@ -88,7 +89,7 @@ public final class CampaignDialer implements CallEventListener {
         this.policy = policy;
         this.roster = new AgentRoster(clock);
         this.governor = new AbandonGovernor(clock, settings.compliance(), settings.zone());
-        this.statistics = new CallStatistics(settings.pacing());
+        this.statistics = new CallStatistics(settings.pacing(), AnswerRatePriors.none(settings.zone()));
         roster.addListener(agentTime);
         telephony.setListener(this);
     }
@@ -467,7 +468,7 @@ public final class CampaignDialer implements CallEventListener {
         attempt.amdCause = amdCause;
         boolean machine = settings.detectMachines() && amd == AmdStatus.MACHINE;
         boolean routable = !machine || settings.machineAction() == MachineAction.PASS_TO_AGENT;
-        statistics.dialResolved((now - attempt.placedAtMillis) / 1000.0, routable);
+        statistics.dialResolved(now, (now - attempt.placedAtMillis) / 1000.0, routable);
         if (!routable) {
             attempt.phase = AttemptPhase.MACHINE;
             attempt.machine = true;
@@ -633,7 +634,7 @@ public final class CampaignDialer implements CallEventListener {
         switch (attempt.phase) {
             case DIALING, RINGING -> {
                 inFlight--;
-                statistics.dialResolved((now - attempt.placedAtMillis) / 1000.0, false);
+                statistics.dialResolved(now, (now - attempt.placedAtMillis) / 1000.0, false);
             }
             case WAITING_FOR_AGENT -> {
                 waiting.remove(attempt);

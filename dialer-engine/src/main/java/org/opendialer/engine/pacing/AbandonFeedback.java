@@ -11,6 +11,7 @@ final class AbandonFeedback {
 
     private static final long PERIOD_MILLIS = 10_000;
     private static final double MEMORY_ANSWERS = 250;
+    private static final double LARGE_FLOOR_ANSWERS = 10;
 
     private final double aimFraction;
     private final double gain;
@@ -79,7 +80,10 @@ final class AbandonFeedback {
             double w = Math.min(1, answered / MEMORY_ANSWERS);
             movingRate = movingRate * (1 - w) + abandoned / MEMORY_ANSWERS;
         }
-        double step = answersPerStep <= 0 ? gain : gain * Math.min(answered, answersPerStep);
+        // A large floor's ten seconds hold dozens of answers, as much evidence as minutes on a small team's:
+        // past LARGE_FLOOR_ANSWERS a step moves in proportion, so a thousand agents settle within the hour.
+        double step = answersPerStep <= 0 ? gain
+                : gain * Math.max(Math.min(answered, answersPerStep), answered / LARGE_FLOOR_ANSWERS);
         z += step * (movingRate - aim) / aim;
         // Over the aim by more than chance explains means more than one standard deviation of the abandons
         // expected at the aim: early in the day a handful of drops says little, and pushing on it would hold
@@ -91,6 +95,6 @@ final class AbandonFeedback {
             double shiftRate = (double) s.abandoned() / s.answered();
             z += step * 2 * (shiftRate - aim) / aim;
         }
-        z = Math.max(-1.5, Math.min(4, z));
+        z = Math.max(-3, Math.min(4, z));
     }
 }

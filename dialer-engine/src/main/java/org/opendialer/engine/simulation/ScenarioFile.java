@@ -24,7 +24,8 @@ public final class ScenarioFile {
 
     /** Scenarios shipped in the jar, by short name. */
     public static final List<String> BUNDLED = List.of("s1-baseline", "s2-small-team", "s3-large-floor",
-            "s4-drifting-list", "s5-machines-amd", "s6-breaks-and-churn", "s7-short-calls", "s8-tiny-team");
+            "s4-drifting-list", "s5-machines-amd", "s6-breaks-and-churn", "s7-short-calls", "s8-tiny-team",
+            "s9-big-floor", "s10-thousand-agents");
 
     private static final Set<String> KNOWN = Set.of("name", "description", "agents", "shiftHours", "seed", "trunkLines",
             "abandonTarget", "abandonWindow", "maxLinesPerAgent", "connect", "setupSeconds", "answerDelaySeconds",
