@@ -21,6 +21,7 @@ import org.opendialer.engine.call.AttemptId;
 import org.opendialer.engine.call.CallResult;
 import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.engine.compliance.AbandonGovernor;
+import org.opendialer.engine.compliance.AmdAudit;
 import org.opendialer.engine.pacing.AnswerRatePriors;
 import org.opendialer.engine.pacing.CallStatistics;
 import org.opendialer.engine.pacing.PacingPolicy;
@@ -47,6 +48,8 @@ import org.opendialer.engine.telephony.Telephony;
 public final class CampaignDialer implements CallEventListener {
 
     private static final Duration TICK = Duration.ofSeconds(1);
+    /** Pacing keeps at least a tenth of the abandon budget for itself, whatever detection is thought to lose. */
+    static final double HIDDEN_SHARE_OF_TARGET_AT_MOST = 0.9;
     /** How long a hot lead handed over by the robot waits for an agent. */
     static final Duration HANDOFF_PATIENCE = Duration.ofSeconds(30);
 
@@ -59,6 +62,11 @@ public final class CampaignDialer implements CallEventListener {
     private final AgentRoster roster;
     private final AbandonGovernor governor;
     private final CallStatistics statistics;
+    private final AmdAudit amdAudit;
+    /** MACHINE verdicts passed to an agent to be audited, until the agent marks them. */
+    private final Set<AttemptId> awaitingAuditMark = new java.util.LinkedHashSet<>();
+    /** Audits never marked are forgotten past this many (an agent may skip the mark). */
+    private static final int AUDITS_AWAITING_AT_MOST = 10_000;
     private final Map<AttemptId, Attempt> attempts = new HashMap<>();
     private final ArrayDeque<Attempt> waiting = new ArrayDeque<>();
     private final Map<Long, Long> wrapStartedAt = new HashMap<>();
@@ -90,8 +98,67 @@ public final class CampaignDialer implements CallEventListener {
         this.roster = new AgentRoster(clock);
         this.governor = new AbandonGovernor(clock, settings.compliance(), settings.zone());
         this.statistics = new CallStatistics(settings.pacing(), AnswerRatePriors.none(settings.zone()));
+        this.amdAudit = new AmdAudit(settings.amdAudit());
         roster.addListener(agentTime);
         telephony.setListener(this);
+    }
+
+    // ---- machine detection audit -----------------------------------------------------------
+
+    private boolean hangsUpOnMachines() {
+        return settings.detectMachines() && settings.machineAction() != MachineAction.PASS_TO_AGENT;
+    }
+
+    /**
+     * The agent who took an audited MACHINE verdict marks what was there. Only attempts passed on for the audit
+     * count, each once.
+     *
+     * @return false when the attempt was not one to audit (or was marked already)
+     */
+    public boolean amdAuditMarked(AttemptId attemptId, boolean person) {
+        if (!awaitingAuditMark.remove(attemptId)) {
+            return false;
+        }
+        amdAudit.audited(person);
+        return true;
+    }
+
+    /** What the audit says of machine detection so far. */
+    public AmdAudit amdAudit() {
+        return amdAudit;
+    }
+
+    /** The abandons machine detection causes unseen, as pacing takes them off its budget now. */
+    public double hiddenAbandonRate() {
+        if (!hangsUpOnMachines()) {
+            return settings.pacing().hiddenAbandonRate();
+        }
+        return Math.min(settings.compliance().abandonTarget() * HIDDEN_SHARE_OF_TARGET_AT_MOST, amdAudit.falseMachineShare());
+    }
+
+    /**
+     * A warning once the people machine detection hangs up on alone (at the upper end of what the audit allows)
+     * come to two thirds of the abandon target: pacing is then left almost nothing, and the safe settings are to
+     * pass machines to agents or to switch detection off.
+     */
+    Optional<NotDialingReason> amdWarning() {
+        if (!hangsUpOnMachines()) {
+            return Optional.empty();
+        }
+        double target = settings.compliance().abandonTarget();
+        double hidden = amdAudit.falseMachineShare();
+        if (hidden < target * 2 / 3) {
+            return Optional.empty();
+        }
+        String basis = amdAudit.measured()
+                ? String.format("up to %.2f %% (95 %% bound from %d audited MACHINE verdicts, %d of them people)", hidden * 100,
+                        amdAudit.audits(), amdAudit.auditedPeople())
+                : String.format("%.2f %% (%s)", hidden * 100, settings.amdAudit().toldShareKnown()
+                        ? "as the campaign states it" : "assumed until the audit has measured it");
+        return Optional.of(new NotDialingReason(NotDialingReason.Code.AMD_FALSE_MACHINES_NEAR_TARGET, String.format(
+                "machine detection alone hangs up on %s of the people who answer, close to the %.2f %% abandon target, "
+                        + "leaving pacing %.2f %%: pass machines to agents or switch detection off",
+                basis, target * 100, Math.max(0, target - Math.min(hidden, target * HIDDEN_SHARE_OF_TARGET_AT_MOST)) * 100)));
     }
 
     // ---- lifecycle -------------------------------------------------------------------------
@@ -467,7 +534,21 @@ public final class CampaignDialer implements CallEventListener {
         attempt.amd = amd;
         attempt.amdCause = amdCause;
         boolean machine = settings.detectMachines() && amd == AmdStatus.MACHINE;
-        boolean routable = !machine || settings.machineAction() == MachineAction.PASS_TO_AGENT;
+        boolean audit = false;
+        if (hangsUpOnMachines()) {
+            if (machine) {
+                audit = amdAudit.machineVerdict();
+            } else {
+                amdAudit.personVerdict();
+            }
+        }
+        if (audit) {
+            awaitingAuditMark.add(attempt.id);
+            if (awaitingAuditMark.size() > AUDITS_AWAITING_AT_MOST) {
+                awaitingAuditMark.remove(awaitingAuditMark.iterator().next());
+            }
+        }
+        boolean routable = !machine || audit || settings.machineAction() == MachineAction.PASS_TO_AGENT;
         statistics.dialResolved(now, (now - attempt.placedAtMillis) / 1000.0, routable);
         if (!routable) {
             attempt.phase = AttemptPhase.MACHINE;
@@ -723,6 +804,7 @@ public final class CampaignDialer implements CallEventListener {
         if (telephony.freeLines() <= 0) {
             reasons.add(new NotDialingReason(NotDialingReason.Code.TRUNKS_FULL, "every trunk line is in use"));
         }
+        amdWarning().ifPresent(reasons::add);
         return reasons;
     }
 
@@ -814,6 +896,11 @@ public final class CampaignDialer implements CallEventListener {
         @Override
         public PacingSettings settings() {
             return settings.pacing();
+        }
+
+        @Override
+        public double hiddenAbandonRate() {
+            return CampaignDialer.this.hiddenAbandonRate();
         }
     }
 }

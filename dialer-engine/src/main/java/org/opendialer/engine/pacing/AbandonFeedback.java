@@ -51,7 +51,11 @@ final class AbandonFeedback {
 
     /** The abandon rate the dialer aims at: under the target, less what it cannot see. */
     double aim(PacingSettings settings) {
-        return Math.max(0.002, settings.abandonTarget() * aimFraction - (knowsHiddenAbandons ? settings.hiddenAbandonRate() : 0));
+        return aim(settings, settings.hiddenAbandonRate());
+    }
+
+    double aim(PacingSettings settings, double hiddenAbandonRate) {
+        return Math.max(0.002, settings.abandonTarget() * aimFraction - (knowsHiddenAbandons ? hiddenAbandonRate : 0));
     }
 
     double z() {
@@ -68,7 +72,7 @@ final class AbandonFeedback {
             return;
         }
         nextUpdateMillis = now + PERIOD_MILLIS;
-        double aim = aim(s.settings());
+        double aim = aim(s.settings(), s.hiddenAbandonRate());
         if (movingRate < 0) {
             movingRate = aim;
         }

@@ -152,7 +152,13 @@ public final class ScenarioFile {
         Scenario.Amd amd = null;
         Fields amdFields = f.section("amd", false);
         if (amdFields != null && amdFields.bool("enabled", true)) {
-            amd = new Scenario.Amd(amdFields.share("falseHuman", 0.2), amdFields.share("falseMachine", 0.01));
+            double told = amdFields.share("toldFalseMachine", Double.NaN);
+            if (told > 0.5) {
+                throw amdFields.error("toldFalseMachine", "must be at most 0.5 (or left out: unknown, the audit measures it), got "
+                        + told);
+            }
+            amd = new Scenario.Amd(amdFields.share("falseHuman", 0.2), amdFields.share("falseMachine", 0.01), told,
+                    amdFields.share("auditShare", Scenario.Amd.DEFAULT_AUDIT_SHARE));
         }
         Fields pause = f.section("postCallPause", false);
         Fields logout = f.section("earlyLogout", false);
