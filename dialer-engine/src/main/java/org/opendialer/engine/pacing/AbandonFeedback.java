@@ -18,6 +18,11 @@ final class AbandonFeedback {
     private final double answersPerStep;
     private final boolean knowsHiddenAbandons;
     private final boolean shiftPushNeedsEvidence;
+    private final boolean sizesAimToTeam;
+    /** Standard deviations of a day's abandon rate the aim keeps under the target (a quarter of days over at most). */
+    static final double DAY_SPREAD_Z = 0.7;
+    /** A team's day, for counting the answers it takes: eight hours. */
+    static final double DAY_SECONDS = 8 * 3600;
     private double z;
     private double movingRate;
     private long lastAnswered;
@@ -35,6 +40,18 @@ final class AbandonFeedback {
      */
     AbandonFeedback(double initialZ, double aimFraction, double gain, double answersPerStep, boolean knowsHiddenAbandons,
                     boolean shiftPushNeedsEvidence) {
+        this(initialZ, aimFraction, gain, answersPerStep, knowsHiddenAbandons, shiftPushNeedsEvidence, false);
+    }
+
+    /**
+     * @param sizesAimToTeam aims lower for a small team: a day's rate spreads around the pooled one by about
+     *                       sqrt(target / answers a day), so a team with few answers a day aims
+     *                       {@link #DAY_SPREAD_Z} of those spreads under the target, and about a quarter of days at
+     *                       most land over it (the 24-hour window is judged day by day)
+     */
+    AbandonFeedback(double initialZ, double aimFraction, double gain, double answersPerStep, boolean knowsHiddenAbandons,
+                    boolean shiftPushNeedsEvidence, boolean sizesAimToTeam) {
+        this.sizesAimToTeam = sizesAimToTeam;
         this.answersPerStep = answersPerStep;
         this.knowsHiddenAbandons = knowsHiddenAbandons;
         this.shiftPushNeedsEvidence = shiftPushNeedsEvidence;
@@ -73,6 +90,14 @@ final class AbandonFeedback {
         }
         nextUpdateMillis = now + PERIOD_MILLIS;
         double aim = aim(s.settings(), s.hiddenAbandonRate());
+        if (sizesAimToTeam && s.staffedAgents() > 0) {
+            PacingSettings p = s.settings();
+            double answersPerDay = s.staffedAgents() * DAY_SECONDS / (p.expectedTalkSeconds() + p.expectedWrapSeconds());
+            double target = p.abandonTarget();
+            double teamAim = target - DAY_SPREAD_Z * Math.sqrt(target * (1 - target) / answersPerDay)
+                    - (knowsHiddenAbandons ? s.hiddenAbandonRate() : 0);
+            aim = Math.max(0.002, Math.min(aim, teamAim));
+        }
         if (movingRate < 0) {
             movingRate = aim;
         }
