@@ -23,6 +23,8 @@ final class AbandonFeedback {
     static final double DAY_SPREAD_Z = 0.7;
     /** A team's day, for counting the answers it takes: eight hours. */
     static final double DAY_SECONDS = 8 * 3600;
+    /** Answers a day past which the feedback keeps a day near the aim by itself (a few times its memory). */
+    static final double STEERED_DAY_ANSWERS = 1000;
     private double z;
     private double movingRate;
     private long lastAnswered;
@@ -45,9 +47,10 @@ final class AbandonFeedback {
 
     /**
      * @param sizesAimToTeam aims lower for a small team: a day's rate spreads around the pooled one by about
-     *                       sqrt(target / answers a day), so a team with few answers a day aims
-     *                       {@link #DAY_SPREAD_Z} of those spreads under the target, and about a quarter of days at
-     *                       most land over it (the 24-hour window is judged day by day)
+     *                       sqrt(target / answers a day) (less where a day holds more answers than the feedback
+     *                       needs to steer it), so a team with few answers a day aims {@link #DAY_SPREAD_Z} of those
+     *                       spreads under the target, and about a quarter of days at most land over it (the
+     *                       24-hour window is judged day by day)
      */
     AbandonFeedback(double initialZ, double aimFraction, double gain, double answersPerStep, boolean knowsHiddenAbandons,
                     boolean shiftPushNeedsEvidence, boolean sizesAimToTeam) {
@@ -94,7 +97,9 @@ final class AbandonFeedback {
             PacingSettings p = s.settings();
             double answersPerDay = s.staffedAgents() * DAY_SECONDS / (p.expectedTalkSeconds() + p.expectedWrapSeconds());
             double target = p.abandonTarget();
-            double teamAim = target - DAY_SPREAD_Z * Math.sqrt(target * (1 - target) / answersPerDay)
+            // a day holding more answers than STEERED_DAY_ANSWERS is steered back within the day: its spread shrinks
+            double spread = Math.sqrt(target * (1 - target) / answersPerDay) * Math.min(1, STEERED_DAY_ANSWERS / answersPerDay);
+            double teamAim = target - DAY_SPREAD_Z * spread
                     - (knowsHiddenAbandons ? s.hiddenAbandonRate() : 0);
             aim = Math.max(0.002, Math.min(aim, teamAim));
         }
