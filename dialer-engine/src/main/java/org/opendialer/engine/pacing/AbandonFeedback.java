@@ -25,8 +25,14 @@ final class AbandonFeedback {
     static final double DAY_SECONDS = 8 * 3600;
     /** Answers a day past which the feedback keeps a day near the aim by itself (a few times its memory). */
     static final double STEERED_DAY_ANSWERS = 1000;
+    /** The team-sized aim is at most this far under the usual one (a floor still logging in is not a tiny team). */
+    static final double MOST_AIMED_UNDER_FOR_TEAM = 0.005;
     private double z;
     private double movingRate;
+    /** The largest team staffed so far today: the day's answers come from the team it has, not from the first to log in. */
+    private int teamSeen;
+    private long dayStartMillis = Long.MIN_VALUE;
+    private static final long TEAM_KNOWN_AFTER_MILLIS = 30 * 60_000;
     private long lastAnswered;
     private long lastAbandoned;
     private long nextUpdateMillis = Long.MIN_VALUE;
@@ -93,18 +99,22 @@ final class AbandonFeedback {
         }
         nextUpdateMillis = now + PERIOD_MILLIS;
         double aim = aim(s.settings(), s.hiddenAbandonRate());
-        if (sizesAimToTeam && s.staffedAgents() > 0) {
+        if (movingRate < 0) {
+            movingRate = aim;
+        }
+        teamSeen = Math.max(teamSeen, s.staffedAgents());
+        if (dayStartMillis == Long.MIN_VALUE) {
+            dayStartMillis = now;
+        }
+        // the day's team is known once the logins of the first half hour are in; a floor still logging in is not small
+        if (sizesAimToTeam && teamSeen > 0 && now - dayStartMillis >= TEAM_KNOWN_AFTER_MILLIS) {
             PacingSettings p = s.settings();
-            double answersPerDay = s.staffedAgents() * DAY_SECONDS / (p.expectedTalkSeconds() + p.expectedWrapSeconds());
+            double answersPerDay = teamSeen * DAY_SECONDS / (p.expectedTalkSeconds() + p.expectedWrapSeconds());
             double target = p.abandonTarget();
             // a day holding more answers than STEERED_DAY_ANSWERS is steered back within the day: its spread shrinks
             double spread = Math.sqrt(target * (1 - target) / answersPerDay) * Math.min(1, STEERED_DAY_ANSWERS / answersPerDay);
-            double teamAim = target - DAY_SPREAD_Z * spread
-                    - (knowsHiddenAbandons ? s.hiddenAbandonRate() : 0);
-            aim = Math.max(0.002, Math.min(aim, teamAim));
-        }
-        if (movingRate < 0) {
-            movingRate = aim;
+            double teamAim = target - DAY_SPREAD_Z * spread - (knowsHiddenAbandons ? s.hiddenAbandonRate() : 0);
+            aim = Math.max(Math.max(0.002, aim - MOST_AIMED_UNDER_FOR_TEAM), Math.min(aim, teamAim));
         }
         long answered = s.answered() - lastAnswered;
         long abandoned = s.abandoned() - lastAbandoned;

@@ -167,6 +167,11 @@ class PacingPolicyTest {
         large.update(fiveHundred);
         for (Floor floor : List.of(five, fiveHundred)) {
             floor.clock.advance(Duration.ofSeconds(10));
+        }
+        small.update(five); // the day starts: its team is known once the first half hour's logins are in
+        large.update(fiveHundred);
+        for (Floor floor : List.of(five, fiveHundred)) {
+            floor.clock.advance(Duration.ofMinutes(30));
             floor.answered = 250;
             floor.abandoned = 7;
         }
