@@ -48,8 +48,6 @@ import org.opendialer.engine.telephony.Telephony;
 public final class CampaignDialer implements CallEventListener {
 
     private static final Duration TICK = Duration.ofSeconds(1);
-    /** Pacing keeps at least a tenth of the abandon budget for itself, whatever detection is thought to lose. */
-    static final double HIDDEN_SHARE_OF_TARGET_AT_MOST = 0.9;
     /** How long a hot lead handed over by the robot waits for an agent. */
     static final Duration HANDOFF_PATIENCE = Duration.ofSeconds(30);
 
@@ -62,11 +60,7 @@ public final class CampaignDialer implements CallEventListener {
     private final AgentRoster roster;
     private final AbandonGovernor governor;
     private final CallStatistics statistics;
-    private final AmdAudit amdAudit;
-    /** MACHINE verdicts passed to an agent to be audited, until the agent marks them. */
-    private final Set<AttemptId> awaitingAuditMark = new java.util.LinkedHashSet<>();
-    /** Audits never marked are forgotten past this many (an agent may skip the mark). */
-    private static final int AUDITS_AWAITING_AT_MOST = 10_000;
+    private final MachineDetectionAccounting machineDetection;
     private final Map<AttemptId, Attempt> attempts = new HashMap<>();
     private final ArrayDeque<Attempt> waiting = new ArrayDeque<>();
     private final Map<Long, Long> wrapStartedAt = new HashMap<>();
@@ -98,16 +92,12 @@ public final class CampaignDialer implements CallEventListener {
         this.roster = new AgentRoster(clock);
         this.governor = new AbandonGovernor(clock, settings.compliance(), settings.zone());
         this.statistics = new CallStatistics(settings.pacing(), AnswerRatePriors.none(settings.zone()));
-        this.amdAudit = new AmdAudit(settings.amdAudit());
+        this.machineDetection = new MachineDetectionAccounting(settings);
         roster.addListener(agentTime);
         telephony.setListener(this);
     }
 
     // ---- machine detection audit -----------------------------------------------------------
-
-    private boolean hangsUpOnMachines() {
-        return settings.detectMachines() && settings.machineAction() != MachineAction.PASS_TO_AGENT;
-    }
 
     /**
      * The agent who took an audited MACHINE verdict marks what was there. Only attempts passed on for the audit
@@ -116,49 +106,17 @@ public final class CampaignDialer implements CallEventListener {
      * @return false when the attempt was not one to audit (or was marked already)
      */
     public boolean amdAuditMarked(AttemptId attemptId, boolean person) {
-        if (!awaitingAuditMark.remove(attemptId)) {
-            return false;
-        }
-        amdAudit.audited(person);
-        return true;
+        return machineDetection.marked(attemptId, person);
     }
 
     /** What the audit says of machine detection so far. */
     public AmdAudit amdAudit() {
-        return amdAudit;
+        return machineDetection.audit();
     }
 
     /** The abandons machine detection causes unseen, as pacing takes them off its budget now. */
     public double hiddenAbandonRate() {
-        if (!hangsUpOnMachines()) {
-            return settings.pacing().hiddenAbandonRate();
-        }
-        return Math.min(settings.compliance().abandonTarget() * HIDDEN_SHARE_OF_TARGET_AT_MOST, amdAudit.falseMachineShare());
-    }
-
-    /**
-     * A warning once the people machine detection hangs up on alone (at the upper end of what the audit allows)
-     * come to two thirds of the abandon target: pacing is then left almost nothing, and the safe settings are to
-     * pass machines to agents or to switch detection off.
-     */
-    Optional<NotDialingReason> amdWarning() {
-        if (!hangsUpOnMachines()) {
-            return Optional.empty();
-        }
-        double target = settings.compliance().abandonTarget();
-        double hidden = amdAudit.falseMachineShare();
-        if (hidden < target * 2 / 3) {
-            return Optional.empty();
-        }
-        String basis = amdAudit.measured()
-                ? String.format("up to %.2f %% (95 %% bound from %d audited MACHINE verdicts, %d of them people)", hidden * 100,
-                        amdAudit.audits(), amdAudit.auditedPeople())
-                : String.format("%.2f %% (%s)", hidden * 100, settings.amdAudit().toldShareKnown()
-                        ? "as the campaign states it" : "assumed until the audit has measured it");
-        return Optional.of(new NotDialingReason(NotDialingReason.Code.AMD_FALSE_MACHINES_NEAR_TARGET, String.format(
-                "machine detection alone hangs up on %s of the people who answer, close to the %.2f %% abandon target, "
-                        + "leaving pacing %.2f %%: pass machines to agents or switch detection off",
-                basis, target * 100, Math.max(0, target - Math.min(hidden, target * HIDDEN_SHARE_OF_TARGET_AT_MOST)) * 100)));
+        return machineDetection.hiddenAbandonRate();
     }
 
     // ---- lifecycle -------------------------------------------------------------------------
@@ -534,20 +492,7 @@ public final class CampaignDialer implements CallEventListener {
         attempt.amd = amd;
         attempt.amdCause = amdCause;
         boolean machine = settings.detectMachines() && amd == AmdStatus.MACHINE;
-        boolean audit = false;
-        if (hangsUpOnMachines()) {
-            if (machine) {
-                audit = amdAudit.machineVerdict();
-            } else {
-                amdAudit.personVerdict();
-            }
-        }
-        if (audit) {
-            awaitingAuditMark.add(attempt.id);
-            if (awaitingAuditMark.size() > AUDITS_AWAITING_AT_MOST) {
-                awaitingAuditMark.remove(awaitingAuditMark.iterator().next());
-            }
-        }
+        boolean audit = machineDetection.verdict(attempt.id, machine);
         boolean routable = !machine || audit || settings.machineAction() == MachineAction.PASS_TO_AGENT;
         statistics.dialResolved(now, (now - attempt.placedAtMillis) / 1000.0, routable);
         if (!routable) {
@@ -804,7 +749,7 @@ public final class CampaignDialer implements CallEventListener {
         if (telephony.freeLines() <= 0) {
             reasons.add(new NotDialingReason(NotDialingReason.Code.TRUNKS_FULL, "every trunk line is in use"));
         }
-        amdWarning().ifPresent(reasons::add);
+        machineDetection.warning().ifPresent(reasons::add);
         return reasons;
     }
 

@@ -31,7 +31,7 @@ public record CampaignSettings(CampaignId campaignId, String callerId, double ri
                 redialBan.compareTo(Duration.ofHours(72)) < 0 ? Duration.ofHours(72) : redialBan);
         // without an audit, a stated share is what detection is taken to lose; the audit, once it has data, replaces it
         double stated = detectMachines && machineAction != MachineAction.PASS_TO_AGENT && !Double.isNaN(amdFalseMachineShare)
-                ? Math.min(amdFalseMachineShare, abandonTarget * CampaignDialer.HIDDEN_SHARE_OF_TARGET_AT_MOST) : 0;
+                ? Math.min(amdFalseMachineShare, abandonTarget * MachineDetectionAccounting.HIDDEN_SHARE_OF_TARGET_AT_MOST) : 0;
         PacingSettings pacing = new PacingSettings(expectedTalkSeconds, expectedWrapSeconds, expectedLiveRate,
                 ringTimeoutSeconds, connectDeadlineSeconds, abandonTarget, stated, maxLinesPerAgent, robotPorts);
         AmdAuditSettings audit = detectMachines ? new AmdAuditSettings(amdAuditShare, amdFalseMachineShare) : AmdAuditSettings.NONE;
