@@ -52,6 +52,21 @@ public class AgentController {
         return view(id);
     }
 
+    /** The agent says who was on an audited MACHINE verdict: {@code {"attemptId": 12, "person": true}}. */
+    @PostMapping("/agents/{id}/amd-audit")
+    public AgentView amdAudit(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+        Object attempt = body == null ? null : body.get("attemptId");
+        Object person = body == null ? null : body.get("person");
+        if (!(attempt instanceof Number number) || number.longValue() <= 0) {
+            throw new InvalidRequestException("attemptId", "name the audited attempt (a positive number)");
+        }
+        if (!(person instanceof Boolean marked)) {
+            throw new InvalidRequestException("person", "true when a person was there, false for a machine");
+        }
+        runner.markAmdAudit(id, number.longValue(), marked);
+        return view(id);
+    }
+
     @PostMapping("/agents/{id}/logout")
     public AgentView logout(@PathVariable long id) {
         runner.logout(id);

@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.opendialer.engine.call.CampaignId;
-import org.opendialer.engine.compliance.ComplianceSettings;
+import org.opendialer.engine.dialer.CampaignSettings;
 import org.opendialer.engine.dialer.DialerSettings;
 import org.opendialer.engine.dialer.MachineAction;
-import org.opendialer.engine.pacing.PacingSettings;
 
 /**
  * A campaign as stored: who is called, how, when, and under which abandon rules. Values are checked by
@@ -20,7 +19,7 @@ public record Campaign(long id, String name, CampaignStatus status, String statu
                        boolean amdEnabled, MachineAction amdAction, boolean recording, LeadOrder leadOrder,
                        int expectedTalkSeconds, double expectedLiveRate, int robotPorts, int trunkLines,
                        ZoneId reportZone, Instant scheduledStart, Instant scheduledStop, String gradingWeights,
-                       int rowVersion) {
+                       Double amdFalseMachineShare, double amdAuditShare, int rowVersion) {
 
     public CampaignId campaignId() {
         return new CampaignId(id);
@@ -30,23 +29,26 @@ public record Campaign(long id, String name, CampaignStatus status, String statu
         return "24H".equals(abandonWindow) ? Duration.ofHours(24) : Duration.ofDays(30);
     }
 
-    /** What the engine needs to dial this campaign. */
+    /** What the engine needs to dial this campaign: the engine's one translation of what the campaign states. */
     public DialerSettings dialerSettings() {
-        ComplianceSettings compliance = new ComplianceSettings(abandonTarget, abandonWindowDuration(),
-                Duration.ofMillis(connectTimeoutMs), retry.abandoned().compareTo(Duration.ofHours(72)) < 0
-                        ? Duration.ofHours(72) : retry.abandoned());
-        PacingSettings pacing = new PacingSettings(expectedTalkSeconds, 15, expectedLiveRate, ringTimeoutSeconds,
-                connectTimeoutMs / 1000.0, abandonTarget, 0, mode == DialingMode.POWER ? Math.max(5, modeFactor) : 5,
-                robotPorts);
-        return new DialerSettings(campaignId(), callerId, Duration.ofSeconds(ringTimeoutSeconds), amdEnabled,
-                amdAction, recording, mode == DialingMode.AGENTLESS, compliance, pacing, reportZone);
+        return campaignSettings().dialerSettings();
+    }
+
+    /** This campaign in the engine's words. */
+    public CampaignSettings campaignSettings() {
+        return new CampaignSettings(campaignId(), callerId, ringTimeoutSeconds, connectTimeoutMs / 1000.0, abandonTarget,
+                abandonWindowDuration(), retry.abandoned(), amdEnabled, amdAction,
+                amdFalseMachineShare == null ? Double.NaN : amdFalseMachineShare, amdAuditShare, recording,
+                mode == DialingMode.AGENTLESS, expectedTalkSeconds, 15, expectedLiveRate,
+                mode == DialingMode.POWER ? Math.max(5, modeFactor) : 5, robotPorts, reportZone);
     }
 
     public Campaign withStatus(CampaignStatus newStatus, String reason) {
         return new Campaign(id, name, newStatus, reason, mode, modeFactor, scriptId, callerId, telephony, defaultRegion,
                 window, maxAttempts, maxAttemptsPerDay, retry, abandonTarget, abandonWindow, connectTimeoutMs,
                 ringTimeoutSeconds, amdEnabled, amdAction, recording, leadOrder, expectedTalkSeconds, expectedLiveRate,
-                robotPorts, trunkLines, reportZone, scheduledStart, scheduledStop, gradingWeights, rowVersion);
+                robotPorts, trunkLines, reportZone, scheduledStart, scheduledStop, gradingWeights, amdFalseMachineShare,
+                amdAuditShare, rowVersion);
     }
 
     /** This campaign with the call centre's holidays added to its own: no call on any of them. */

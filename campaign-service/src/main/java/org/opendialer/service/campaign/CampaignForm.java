@@ -17,12 +17,12 @@ public record CampaignForm(String name, String mode, Double modeFactor, Long scr
                            Boolean amdEnabled, String amdAction, Boolean recording, String leadOrder,
                            Integer expectedTalkSeconds, Double expectedLiveRate, Integer robotPorts,
                            Integer trunkLines, String reportZone, String scheduledStart, String scheduledStop,
-                           String gradingWeights) {
+                           String gradingWeights, Double amdFalseMachineShare, Double amdAuditShare) {
 
     /** A form with only a name: every other setting takes its default. */
     public static CampaignForm named(String name) {
         return new CampaignForm(name, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
     }
 }

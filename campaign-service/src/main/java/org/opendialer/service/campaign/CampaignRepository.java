@@ -29,7 +29,7 @@ public class CampaignRepository {
             + "max_attempts_per_day, retry_busy_s, retry_no_answer_s, retry_machine_s, retry_abandoned_s, retry_failed_s, "
             + "abandon_target, abandon_window, connect_timeout_ms, ring_timeout_s, amd_enabled, amd_action, recording, "
             + "lead_order, expected_talk_s, expected_live_rate, robot_ports, trunk_lines, report_zone, scheduled_start, "
-            + "scheduled_stop, grading_weights, row_version";
+            + "scheduled_stop, grading_weights, amd_false_machine_share, amd_audit_share, row_version";
 
     private final JdbcTemplate jdbc;
     private final DialerClock clock;
@@ -87,7 +87,8 @@ public class CampaignRepository {
                         + "retry_machine_s = ?, retry_abandoned_s = ?, retry_failed_s = ?, abandon_target = ?, abandon_window = ?, "
                         + "connect_timeout_ms = ?, ring_timeout_s = ?, amd_enabled = ?, amd_action = ?, recording = ?, "
                         + "lead_order = ?, expected_talk_s = ?, expected_live_rate = ?, robot_ports = ?, trunk_lines = ?, "
-                        + "report_zone = ?, scheduled_start = ?, scheduled_stop = ?, grading_weights = ?, updated_at = ?, "
+                        + "report_zone = ?, scheduled_start = ?, scheduled_stop = ?, grading_weights = ?, "
+                        + "amd_false_machine_share = ?, amd_audit_share = ?, updated_at = ?, "
                         + "row_version = row_version + 1 "
                         + "WHERE id = ? AND row_version = ?",
                 c.name(), c.mode().name(), c.modeFactor(), c.scriptId(), c.callerId(), c.telephony(), c.defaultRegion(),
@@ -97,7 +98,8 @@ public class CampaignRepository {
                 c.abandonTarget(), c.abandonWindow(), c.connectTimeoutMs(), c.ringTimeoutSeconds(), c.amdEnabled(),
                 Campaign.storedAction(c.amdAction()), c.recording(), c.leadOrder().name(), c.expectedTalkSeconds(),
                 c.expectedLiveRate(), c.robotPorts(), c.trunkLines(), c.reportZone().getId(), timestamp(c.scheduledStart()),
-                timestamp(c.scheduledStop()), c.gradingWeights(), Timestamp.from(clock.now()), id, expectedVersion);
+                timestamp(c.scheduledStop()), c.gradingWeights(), c.amdFalseMachineShare(), c.amdAuditShare(),
+                Timestamp.from(clock.now()), id, expectedVersion);
     }
 
     /** Moves the campaign to {@code next} if the lifecycle allows it from its current status. */
@@ -187,5 +189,10 @@ public class CampaignRepository {
             rs.getBoolean("recording"), LeadOrder.valueOf(rs.getString("lead_order")), rs.getInt("expected_talk_s"),
             rs.getDouble("expected_live_rate"), rs.getInt("robot_ports"), rs.getInt("trunk_lines"),
             ZoneId.of(rs.getString("report_zone")), instant(rs, "scheduled_start"), instant(rs, "scheduled_stop"),
-            rs.getString("grading_weights"), rs.getInt("row_version"));
+            rs.getString("grading_weights"), amdFalseMachineShare(rs), rs.getDouble("amd_audit_share"), rs.getInt("row_version"));
+
+    private static Double amdFalseMachineShare(java.sql.ResultSet rs) throws java.sql.SQLException {
+        double share = rs.getDouble("amd_false_machine_share");
+        return rs.wasNull() ? null : share;
+    }
 }

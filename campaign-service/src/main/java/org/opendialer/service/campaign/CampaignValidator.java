@@ -26,6 +26,8 @@ public final class CampaignValidator {
     static final Instant LATEST_SCHEDULE = Instant.parse("2100-01-01T00:00:00Z");
     private static final int MAX_DATES = 366;
     private static final int MAX_RETRY_SECONDS = 90 * 86_400;
+    /** One MACHINE verdict in fifty goes to an agent to be marked person or machine. */
+    static final double DEFAULT_AMD_AUDIT_SHARE = 0.02;
 
     private final List<FieldError> errors = new ArrayList<>();
     private final LongPredicate scriptExists;
@@ -38,7 +40,8 @@ public final class CampaignValidator {
     public static Campaign defaults(String name) {
         return new Campaign(0, name, CampaignStatus.DRAFT, null, DialingMode.PREDICTIVE, 1.0, null, null, "SIMULATED",
                 "US", CallingWindow.DEFAULT, 5, 2, RetryDelays.DEFAULT, 0.03, "30D", 2000, 22, false,
-                MachineAction.HANG_UP, false, LeadOrder.NEW_FIRST, 120, 0.25, 10, 30, ZoneId.of("UTC"), null, null, null, 0);
+                MachineAction.HANG_UP, false, LeadOrder.NEW_FIRST, 120, 0.25, 10, 30, ZoneId.of("UTC"), null, null, null, null,
+                DEFAULT_AMD_AUDIT_SHARE, 0);
     }
 
     /**
@@ -101,6 +104,16 @@ public final class CampaignValidator {
         boolean amd = f.amdEnabled() == null ? b.amdEnabled() : f.amdEnabled();
         MachineAction action = parse("amdAction", f.amdAction(), b.amdAction(),
                 s -> Campaign.machineAction(s.toUpperCase()), "HANGUP, LEAVE_MESSAGE or PASS_TO_AGENT");
+        // the share of people detection takes for a machine: a negative number clears it (unknown, the audit measures it)
+        Double falseMachine = f.amdFalseMachineShare() == null ? b.amdFalseMachineShare()
+                : f.amdFalseMachineShare() < 0 ? null : f.amdFalseMachineShare();
+        if (falseMachine != null) {
+            check("amdFalseMachineShare", Double.isFinite(falseMachine) && falseMachine <= 0.5,
+                    "a share between 0 and 0.5 (people detection hangs up on), or -1 for unknown");
+        }
+        double auditShare = f.amdAuditShare() == null ? b.amdAuditShare() : f.amdAuditShare();
+        check("amdAuditShare", Double.isFinite(auditShare) && auditShare >= 0 && auditShare <= 1,
+                "a share between 0 and 1 of MACHINE verdicts to pass to an agent (e.g. 0.02)");
         boolean recording = f.recording() == null ? b.recording() : f.recording();
         LeadOrder order = parse("leadOrder", f.leadOrder(), b.leadOrder(), s -> LeadOrder.valueOf(s.toUpperCase()),
                 "NEW_FIRST, OLDEST_FIRST, PRIORITY or RANDOM");
@@ -144,7 +157,7 @@ public final class CampaignValidator {
                 scriptId, callerId == null || callerId.isEmpty() ? null : callerId,
                 telephony, region, window, maxAttempts, perDay, retry, target, abandonWindow, connect, ring, amd, action,
                 recording, order, talk, live, robots, trunks, zone, start, stop, weights == null || weights.isEmpty() ? null : weights,
-                b.rowVersion());
+                falseMachine, auditShare, b.rowVersion());
     }
 
     static String tidyNumber(String number) {

@@ -168,7 +168,7 @@ public class DemoCommand implements Callable<Integer> {
     private static CampaignForm demoSettings(Scenario floor) {
         return new CampaignForm(null, "PREDICTIVE", null, null, "12125550100", "SIMULATED", "US", null, "08:00", "21:00",
                 null, 5, 2, 900, 3600, 14400, 259200, 86400, 0.03, "30D", 2000, (int) floor.noAnswerTimeoutSeconds(), false,
-                "HANGUP", false, "NEW_FIRST", 150, 0.30, 10, floor.trunkLines(), HEADQUARTERS.getId(), null, null, null);
+                "HANGUP", false, "NEW_FIRST", 150, 0.30, 10, floor.trunkLines(), HEADQUARTERS.getId(), null, null, null, null, null);
     }
 
     private static String campaignName(CampaignRepository campaigns) {
@@ -259,7 +259,7 @@ public class DemoCommand implements Callable<Integer> {
         Campaign winBack = campaigns.create(CampaignValidator.apply(CampaignValidator.defaults(campaignName(campaigns,
                 "Demo - win-back robot")), new CampaignForm(null, "AGENTLESS", null, script.id(), "12125550100", "SIMULATED", "US",
                 null, "08:00", "21:00", null, 3, 1, 900, 3600, 14400, 259200, 86400, 0.03, "30D", 2000, 22, false, "HANGUP", false,
-                "NEW_FIRST", 90, 0.30, 2, 10, HEADQUARTERS.getId(), null, null, null), campaigns));
+                "NEW_FIRST", 90, 0.30, 2, 10, HEADQUARTERS.getId(), null, null, null, null, null), campaigns));
         Timestamp now = Timestamp.from(start);
         jdbc.update("INSERT INTO leads (campaign_id, phone_e164, phone_type, region, time_zone, first_name, last_name, customer_since, "
                 + "last_purchase, churned_at, customer_status, created_at, updated_at) SELECT ?, phone_e164, phone_type, region, time_zone, "

@@ -42,6 +42,8 @@ public final class CampaignRun {
     private volatile boolean draining;
     private volatile boolean closed;
     private DialerClock.Scheduled pacingLog;
+    private final AnswerRateMemory answerRates;
+    private int minutesSinceAnswerRatesSaved;
 
     public CampaignRun(Campaign campaign, DialerClock clock, Telephony telephony, JdbcTemplate jdbc, TransactionTemplate tx,
                 DoNotCallList dnc, String instance) {
@@ -56,6 +58,10 @@ public final class CampaignRun {
         this.dialer = new CampaignDialer(clock, telephony, hopper, recorder, campaign.dialerSettings(),
                 PacingPolicies.create(campaign.mode().policySpec(campaign.modeFactor()), null, shiftEnd, campaign.reportZone()));
         dialer.addAgentListener(new AgentStateLog(jdbc, campaign.id()));
+        this.answerRates = new AnswerRateMemory(jdbc, tx, campaign.id(), campaign.reportZone(),
+                !campaign.amdEnabled() || campaign.amdAction() == org.opendialer.engine.dialer.MachineAction.PASS_TO_AGENT);
+        dialer.statistics().usePriors(answerRates.priors());
+        dialer.addOutcomeListener(answerRates);
         hopper.staffedBy(skill -> dialer.roster().agents().stream().anyMatch(a -> a.skills().contains(skill)));
         seedAbandonHistory(jdbc);
         this.evict = hopper::evict;
@@ -77,6 +83,10 @@ public final class CampaignRun {
                         + "abandon_today) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", campaign.id(), Timestamp.from(m.at()),
                 Math.min(999, Double.isFinite(m.dialLevel()) ? m.dialLevel() : 0), m.linesInUse(), ready, busy,
                 m.abandonRateWindow(), m.abandonRateToday());
+        if (++minutesSinceAnswerRatesSaved >= 10) {
+            minutesSinceAnswerRatesSaved = 0;
+            answerRates.save(m.at());
+        }
         pacingLog = clock.schedule(java.time.Duration.ofMinutes(1), this::logPacing);
     }
 
@@ -127,6 +137,7 @@ public final class CampaignRun {
             hopper.releaseAll();
             return null;
         });
+        answerRates.save(clock.now());
     }
 
     /**
@@ -139,6 +150,7 @@ public final class CampaignRun {
         onClock(() -> {
             dialer.stop();
             hopper.releaseAll();
+            answerRates.save(clock.now());
             if (now) {
                 dialer.hangUpAll();
             }

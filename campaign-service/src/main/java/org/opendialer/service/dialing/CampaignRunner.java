@@ -343,6 +343,18 @@ public class CampaignRunner implements AutoCloseable {
         run.onClock(() -> agentCommand(() -> run.dialer().completeWrapUp(userId)));
     }
 
+    /**
+     * The agent marks an audited MACHINE verdict they took: a person was there, or a machine. Counts once per
+     * attempt, and only for an attempt passed on for the audit.
+     */
+    public void markAmdAudit(long userId, long attemptId, boolean person) {
+        CampaignRun run = agentRun(userId);
+        boolean counted = run.onClock(() -> run.dialer().amdAuditMarked(new org.opendialer.engine.call.AttemptId(attemptId), person));
+        if (!counted) {
+            throw new ConflictException("attempt " + attemptId + " is not a machine-detection verdict waiting for an audit mark");
+        }
+    }
+
     public void logout(long userId) {
         CampaignRun run = agentRun(userId);
         run.onClock(() -> agentCommand(() -> run.dialer().logout(userId)));

@@ -29,6 +29,8 @@ public class LeadStore {
 
     /** Variables every dialled lead carries to the dialplan, the robot and the screen pop. */
     public static final String TIME_ZONE = "TIME_ZONE";
+    /** The lead's list, when it has one (the answer share is learnt per list). */
+    public static final String LIST_ID = "LIST_ID";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -73,7 +75,7 @@ public class LeadStore {
             args.add(campaign.maxAttemptsPerDay());
         }
         Timestamp at = Timestamp.from(now);
-        String sql = "SELECT id, phone_e164, time_zone, first_name, last_name, company, status,"
+        String sql = "SELECT id, list_id, phone_e164, time_zone, first_name, last_name, company, status,"
                 + " (SELECT MAX(cb.agent_id) FROM callbacks cb WHERE cb.lead_id = leads.id AND cb.status IN ('PENDING','FIRED'))"
                 + " AS callback_agent FROM leads"
                 + " WHERE campaign_id = ? AND status IN " + LeadStatus.CALLABLE_SQL
@@ -99,6 +101,10 @@ public class LeadStore {
                 Map<String, String> variables = new HashMap<>();
                 String zone = rs.getString("time_zone");
                 variables.put(TIME_ZONE, zone == null ? campaign.reportZone().getId() : zone);
+                long list = rs.getLong("list_id");
+                if (!rs.wasNull()) {
+                    variables.put(LIST_ID, Long.toString(list));
+                }
                 put(variables, "FIRST_NAME", rs.getString("first_name"));
                 put(variables, "LAST_NAME", rs.getString("last_name"));
                 put(variables, "COMPANY", rs.getString("company"));

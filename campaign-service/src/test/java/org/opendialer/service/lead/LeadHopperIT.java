@@ -82,7 +82,7 @@ class LeadHopperIT {
             Floor floor = new Floor(db.dataSource(), TUESDAY_1230_UTC);
             Campaign campaign = floor.campaign(new CampaignForm("order", null, null, null, null, null, null, null, null, null,
                     null, 3, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null));
+                    null, null, null, null, null, null, null, null));
             long first = floor.lead(campaign, "+442071230001", "Europe/London");
             long second = floor.lead(campaign, "+442071230002", "Europe/London");
             long callback = floor.lead(campaign, "+442071230003", "Europe/London");

@@ -21,6 +21,8 @@ import org.opendialer.engine.call.AttemptId;
 import org.opendialer.engine.call.CallResult;
 import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.engine.compliance.AbandonGovernor;
+import org.opendialer.engine.compliance.AmdAudit;
+import org.opendialer.engine.pacing.AnswerRatePriors;
 import org.opendialer.engine.pacing.CallStatistics;
 import org.opendialer.engine.pacing.PacingPolicy;
 import org.opendialer.engine.pacing.PacingSettings;
@@ -58,6 +60,7 @@ public final class CampaignDialer implements CallEventListener {
     private final AgentRoster roster;
     private final AbandonGovernor governor;
     private final CallStatistics statistics;
+    private final MachineDetectionAccounting machineDetection;
     private final Map<AttemptId, Attempt> attempts = new HashMap<>();
     private final ArrayDeque<Attempt> waiting = new ArrayDeque<>();
     private final Map<Long, Long> wrapStartedAt = new HashMap<>();
@@ -88,9 +91,32 @@ public final class CampaignDialer implements CallEventListener {
         this.policy = policy;
         this.roster = new AgentRoster(clock);
         this.governor = new AbandonGovernor(clock, settings.compliance(), settings.zone());
-        this.statistics = new CallStatistics(settings.pacing());
+        this.statistics = new CallStatistics(settings.pacing(), AnswerRatePriors.none(settings.zone()));
+        this.machineDetection = new MachineDetectionAccounting(settings);
         roster.addListener(agentTime);
         telephony.setListener(this);
+    }
+
+    // ---- machine detection audit -----------------------------------------------------------
+
+    /**
+     * The agent who took an audited MACHINE verdict marks what was there. Only attempts passed on for the audit
+     * count, each once.
+     *
+     * @return false when the attempt was not one to audit (or was marked already)
+     */
+    public boolean amdAuditMarked(AttemptId attemptId, boolean person) {
+        return machineDetection.marked(attemptId, person);
+    }
+
+    /** What the audit says of machine detection so far. */
+    public AmdAudit amdAudit() {
+        return machineDetection.audit();
+    }
+
+    /** The abandons machine detection causes unseen, as pacing takes them off its budget now. */
+    public double hiddenAbandonRate() {
+        return machineDetection.hiddenAbandonRate();
     }
 
     // ---- lifecycle -------------------------------------------------------------------------
@@ -466,8 +492,9 @@ public final class CampaignDialer implements CallEventListener {
         attempt.amd = amd;
         attempt.amdCause = amdCause;
         boolean machine = settings.detectMachines() && amd == AmdStatus.MACHINE;
-        boolean routable = !machine || settings.machineAction() == MachineAction.PASS_TO_AGENT;
-        statistics.dialResolved((now - attempt.placedAtMillis) / 1000.0, routable);
+        boolean audit = machineDetection.verdict(attempt.id, machine);
+        boolean routable = !machine || audit || settings.machineAction() == MachineAction.PASS_TO_AGENT;
+        statistics.dialResolved(now, (now - attempt.placedAtMillis) / 1000.0, routable);
         if (!routable) {
             attempt.phase = AttemptPhase.MACHINE;
             attempt.machine = true;
@@ -633,7 +660,7 @@ public final class CampaignDialer implements CallEventListener {
         switch (attempt.phase) {
             case DIALING, RINGING -> {
                 inFlight--;
-                statistics.dialResolved((now - attempt.placedAtMillis) / 1000.0, false);
+                statistics.dialResolved(now, (now - attempt.placedAtMillis) / 1000.0, false);
             }
             case WAITING_FOR_AGENT -> {
                 waiting.remove(attempt);
@@ -722,6 +749,7 @@ public final class CampaignDialer implements CallEventListener {
         if (telephony.freeLines() <= 0) {
             reasons.add(new NotDialingReason(NotDialingReason.Code.TRUNKS_FULL, "every trunk line is in use"));
         }
+        machineDetection.warning().ifPresent(reasons::add);
         return reasons;
     }
 
@@ -813,6 +841,11 @@ public final class CampaignDialer implements CallEventListener {
         @Override
         public PacingSettings settings() {
             return settings.pacing();
+        }
+
+        @Override
+        public double hiddenAbandonRate() {
+            return CampaignDialer.this.hiddenAbandonRate();
         }
     }
 }

@@ -5,6 +5,8 @@ public record NotDialingReason(Code code, String message) {
 
     public enum Code {
         NOT_RUNNING, NO_READY_AGENTS, NO_CALLABLE_LEADS, ABANDON_CAP_REACHED, TRUNKS_FULL, AGENTS_DIAL_IN_PREVIEW,
-        ROBOT_FULL
+        ROBOT_FULL,
+        /** Dialling goes on, but machine detection alone loses nearly the whole abandon budget. */
+        AMD_FALSE_MACHINES_NEAR_TARGET
     }
 }

@@ -17,7 +17,9 @@ public final class AgentlessPolicy implements PacingPolicy {
         CallStatistics stats = s.statistics();
         double expectedAnswers = s.waitingCalls();
         long now = s.nowMillis();
-        for (long placedAt : s.dialsInFlightPlacedAt()) {
+        long[] inFlight = s.dialsInFlightPlacedAt();
+        stats.dialsUnresolved(now, inFlight);
+        for (long placedAt : inFlight) {
             expectedAnswers += stats.routableGivenUnresolved((now - placedAt) / 1000.0);
         }
         double freePorts = s.settings().robotCapacity() - s.robotCalls() - expectedAnswers;

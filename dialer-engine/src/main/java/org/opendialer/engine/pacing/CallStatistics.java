@@ -20,8 +20,18 @@ public final class CallStatistics {
 
     /** A talk shorter than this looks like an answering machine or a wrong party: short wrap follows. */
     static final double SHORT_TALK_SECONDS = 20;
-    private static final double ROUTABLE_MEMORY = 400;
+    /**
+     * The answer share remembers about this many seconds of dials: the same stretch of the day on a floor of
+     * five agents and of a thousand (a count of dials would be hours on one and seconds on the other).
+     */
+    static final double SHARE_MEMORY_SECONDS = 600;
+    /** ...but never fewer dials than this, so a small team's share is not a coin toss. */
+    static final double SHARE_MEMORY_MIN_DIALS = 400;
     private static final double PRIOR_WEIGHT = 30;
+    /** Fixed-point steps of the censored estimate per tick: it starts from the last one, so a few suffice. */
+    private static final int CENSORED_STEPS = 3;
+    /** Dials of each kind (routable, not) after which their delays are this day's, not the prior's. */
+    static final long DELAYS_LEARNT = 200;
     /** Agents are taken to go back to ready after a call as if this many wrap-ups had shown it. */
     private static final double WRAP_UP_PRIOR = 20;
     private static final double WRAP_UP_MEMORY = 200;
@@ -33,14 +43,29 @@ public final class CallStatistics {
     private final DurationHistogram talk;
     private final DurationHistogram wrapAfterShort;
     private final DurationHistogram wrapAfterLong;
+    /** Decayed counts of resolved dials and of those that were routable (the campaign's expectation seeds both). */
+    private double resolvedEvidence;
+    private double routableEvidence;
+    private long lastResolvedMillis = Long.MIN_VALUE;
+    /** The share with the dials still unresolved counted in: what pacing uses. */
     private double routableShare;
+    /** Dials' worth of evidence the share rests on, the unresolved ones counted by how much their wait tells. */
+    private double shareEvidence;
+    private HourlyAnswerRates hourly;
     private double readyAfterWrapShare = 1;
     private double wrapUpsSeen = WRAP_UP_PRIOR;
-    private double weight;
     private long resolvedDials;
     private long routableDials;
 
     public CallStatistics(PacingSettings settings) {
+        this(settings, AnswerRatePriors.none());
+    }
+
+    /**
+     * @param priors what earlier days learnt of this campaign's answer share by time of day: the day starts from
+     *               the share of the hour it starts in, as firmly as those days saw it, instead of the expectation
+     */
+    public CallStatistics(PacingSettings settings, AnswerRatePriors priors) {
         double ring = settings.ringTimeoutSeconds();
         routableDelay = new DurationHistogram(0.25, 180, logNormal(10.5, 5));
         otherDelay = new DurationHistogram(0.25, 180, new UniformRealDistribution(2, ring + 4));
@@ -48,8 +73,47 @@ public final class CallStatistics {
         double wrap = Math.max(1, settings.expectedWrapSeconds());
         wrapAfterLong = new DurationHistogram(0.5, 1800, logNormal(wrap, wrap / 2));
         wrapAfterShort = new DurationHistogram(0.5, 1800, logNormal(Math.max(1, wrap / 3), wrap / 6));
+        hourly = new HourlyAnswerRates(priors.zone());
+        this.priors = priors;
+        this.expectedLiveRate = settings.expectedLiveRate();
         routableShare = settings.expectedLiveRate();
-        weight = PRIOR_WEIGHT;
+        resolvedEvidence = PRIOR_WEIGHT;
+        routableEvidence = PRIOR_WEIGHT * routableShare;
+        shareEvidence = PRIOR_WEIGHT;
+    }
+
+    private AnswerRatePriors priors;
+    private final double expectedLiveRate;
+    private boolean priorApplied;
+
+    /** Earlier days' answer shares by hour, handed over before the first dial (the campaign reads them at start). */
+    public void usePriors(AnswerRatePriors earlierDays) {
+        if (priorApplied || resolvedDials > 0) {
+            throw new IllegalStateException("answer-rate priors must be given before dialling starts");
+        }
+        this.priors = earlierDays;
+        this.hourly = new HourlyAnswerRates(earlierDays.zone());
+    }
+
+    /** The priors this day started from. */
+    public AnswerRatePriors priors() {
+        return priors;
+    }
+
+    /**
+     * Seeds the share with what earlier days learnt for the hour the dialer starts in (once, at the first tick).
+     */
+    private void applyPrior(long nowMillis) {
+        priorApplied = true;
+        AnswerRatePriors.Hour hour = priors.at(nowMillis);
+        if (hour == null) {
+            return;
+        }
+        double weight = Math.min(AnswerRatePriors.MAX_PRIOR_DIALS, Math.max(PRIOR_WEIGHT, hour.dials()));
+        resolvedEvidence = weight;
+        routableEvidence = weight * hour.share();
+        routableShare = hour.share();
+        shareEvidence = weight;
     }
 
     private static LogNormalDistribution logNormal(double mean, double sd) {
@@ -57,15 +121,85 @@ public final class CallStatistics {
         return new LogNormalDistribution(null, StrictMath.log(mean) - sigma2 / 2, Math.sqrt(sigma2), 1e-9);
     }
 
-    /** A dial resolved after {@code seconds}: routable (to be connected) or not (busy, no answer, machine dropped). */
+    /** A dial resolved after {@code seconds}, time unknown: the share then remembers the last 400 dials. */
     public void dialResolved(double seconds, boolean routable) {
+        if (resolvedEvidence > SHARE_MEMORY_MIN_DIALS) {
+            fade(SHARE_MEMORY_MIN_DIALS / resolvedEvidence);
+        }
+        dialResolved(lastResolvedMillis == Long.MIN_VALUE ? 0 : lastResolvedMillis, seconds, routable);
+    }
+
+    private void fade(double factor) {
+        resolvedEvidence *= factor;
+        routableEvidence *= factor;
+    }
+
+    /**
+     * A dial resolved at {@code nowMillis} after {@code seconds}: routable (to be connected) or not (busy, no
+     * answer, machine dropped). Older evidence fades with time, not with the number of dials.
+     */
+    public void dialResolved(long nowMillis, double seconds, boolean routable) {
         (routable ? routableDelay : otherDelay).add(seconds);
         resolvedDials++;
         if (routable) {
             routableDials++;
         }
-        weight = Math.min(ROUTABLE_MEMORY, weight + 1);
-        routableShare += ((routable ? 1 : 0) - routableShare) / weight;
+        hourly.add(nowMillis, routable);
+        if (lastResolvedMillis != Long.MIN_VALUE && nowMillis > lastResolvedMillis
+                && resolvedEvidence > SHARE_MEMORY_MIN_DIALS) {
+            fade(Math.max(Math.exp(-(nowMillis - lastResolvedMillis) / 1000.0 / SHARE_MEMORY_SECONDS),
+                    SHARE_MEMORY_MIN_DIALS / resolvedEvidence));
+        }
+        lastResolvedMillis = Math.max(lastResolvedMillis, nowMillis);
+        resolvedEvidence += 1;
+        routableEvidence += routable ? 1 : 0;
+        routableShare = routableEvidence / resolvedEvidence;
+        shareEvidence = resolvedEvidence;
+    }
+
+    /**
+     * Counts the dials still unresolved into the share (once per tick, before it is read). Answers come back in
+     * seconds while no-answers take the whole ring time, so the dials resolved so far over-represent answers:
+     * early in a burst the resolved share alone climbs far above the truth and then collapses. Each ringing dial
+     * is evidence too, routable with the chance its wait so far leaves (the censored, expectation-maximising
+     * estimate), and it counts towards how firmly the share is known only as far as its wait has told something.
+     */
+    public void dialsUnresolved(long nowMillis, long[] placedAtMillis) {
+        if (!priorApplied) {
+            applyPrior(nowMillis);
+        }
+        int n = placedAtMillis.length;
+        // Once resolved dials outweigh the ringing ones the resolved share is as good and steadier: the
+        // correction is for bursts, when most of what is known is still ringing. It needs the delays of both
+        // kinds learnt from this day's dials: with the prior's delays it would misread the ringing ones.
+        if (n == 0 || 2.0 * n < resolvedEvidence || routableDials < DELAYS_LEARNT
+                || resolvedDials - routableDials < DELAYS_LEARNT) {
+            routableShare = routableEvidence / resolvedEvidence;
+            shareEvidence = resolvedEvidence;
+            return;
+        }
+        double[] routableAlive = new double[n];
+        double[] otherAlive = new double[n];
+        double told = 0;
+        for (int i = 0; i < n; i++) {
+            double age = (nowMillis - placedAtMillis[i]) / 1000.0;
+            routableAlive[i] = routableDelay.survival(age);
+            otherAlive[i] = otherDelay.survival(age);
+        }
+        double q = routableShare;
+        for (int step = 0; step < CENSORED_STEPS; step++) {
+            double expectedRoutable = 0;
+            told = 0;
+            for (int i = 0; i < n; i++) {
+                double r = q * routableAlive[i];
+                double both = r + (1 - q) * otherAlive[i];
+                expectedRoutable += both <= 1e-12 ? q : r / both;
+                told += 1 - both;
+            }
+            q = (routableEvidence + expectedRoutable) / (resolvedEvidence + n);
+        }
+        routableShare = Math.max(1e-4, Math.min(1, q));
+        shareEvidence = resolvedEvidence + told;
     }
 
     public void talkEnded(double seconds) {
@@ -98,7 +232,12 @@ public final class CallStatistics {
      */
     public double routableShareRelativeVariance() {
         double q = Math.max(0.01, routableShare);
-        return (1 - q) / (q * Math.min(ROUTABLE_MEMORY, SHARE_PRIOR_DIALS + resolvedDials));
+        return (1 - q) / (q * (SHARE_PRIOR_DIALS + Math.max(0, shareEvidence - PRIOR_WEIGHT)));
+    }
+
+    /** Today's answer share by hour of day, for the campaign to keep as the next day's priors. */
+    public HourlyAnswerRates hourlyAnswerRates() {
+        return hourly;
     }
 
     public long resolvedDials() {

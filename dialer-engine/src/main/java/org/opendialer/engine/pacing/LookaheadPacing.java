@@ -64,6 +64,8 @@ abstract class LookaheadPacing implements PacingPolicy {
             return progressive;
         }
         CallStatistics stats = s.statistics();
+        long[] inFlight = s.dialsInFlightPlacedAt();
+        stats.dialsUnresolved(s.nowMillis(), inFlight);
         double horizon = horizonFactor * stats.meanRoutableDelay();
         double supply = 0;
         double variance = 0;
@@ -74,7 +76,7 @@ abstract class LookaheadPacing implements PacingPolicy {
         }
         double ringing = 0;
         long now = s.nowMillis();
-        for (long placedAt : s.dialsInFlightPlacedAt()) {
+        for (long placedAt : inFlight) {
             double p = stats.routableGivenUnresolved((now - placedAt) / 1000.0);
             ringing += p;
             variance += p * (1 - p);

@@ -55,4 +55,12 @@ public interface PacingSituation {
     AbandonGovernor governor();
 
     PacingSettings settings();
+
+    /**
+     * Share of live answers lost where the dialer cannot see it (people machine detection hung up on), to be
+     * taken off the abandon budget: as the settings state it, or as the campaign's AMD audit measures it now.
+     */
+    default double hiddenAbandonRate() {
+        return settings().hiddenAbandonRate();
+    }
 }

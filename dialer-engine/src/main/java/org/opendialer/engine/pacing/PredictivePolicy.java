@@ -26,7 +26,7 @@ public final class PredictivePolicy extends LookaheadPacing {
     }
 
     static AbandonFeedback feedback() {
-        return new AbandonFeedback(INITIAL_Z, AIM_FRACTION, GAIN, ANSWERS_PER_STEP, true, true);
+        return new AbandonFeedback(INITIAL_Z, AIM_FRACTION, GAIN, ANSWERS_PER_STEP, true, true, true);
     }
 
     @Override

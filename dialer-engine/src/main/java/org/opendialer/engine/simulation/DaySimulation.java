@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
+import org.opendialer.engine.call.AmdStatus;
 import org.opendialer.engine.call.AttemptId;
 import org.opendialer.engine.call.CampaignId;
 import org.opendialer.engine.call.PhoneNumber;
@@ -14,6 +15,7 @@ import org.opendialer.engine.compliance.ComplianceSettings;
 import org.opendialer.engine.dialer.AttemptLog;
 import org.opendialer.engine.dialer.AttemptOutcome;
 import org.opendialer.engine.dialer.CampaignDialer;
+import org.opendialer.engine.dialer.CampaignSettings;
 import org.opendialer.engine.dialer.DialLead;
 import org.opendialer.engine.dialer.DialerSettings;
 import org.opendialer.engine.dialer.LeadSource;
@@ -45,6 +47,7 @@ public final class DaySimulation {
         LocalTime shiftEnd = LocalTime.ofInstant(SHIFT_START.plusSeconds((long) scenario.shiftSeconds()), ZoneOffset.UTC);
         TimedPolicy policy = new TimedPolicy(PacingPolicies.create(policySpec, floor, shiftEnd, ZoneOffset.UTC));
         DayMetrics metrics = new DayMetrics(start, scenario.shiftHours());
+        CampaignDialer[] auditor = new CampaignDialer[1];
         AttemptLog log = new AttemptLog() {
             private long next = 1;
 
@@ -56,12 +59,17 @@ public final class DaySimulation {
             @Override
             public void closed(AttemptOutcome outcome) {
                 ScenarioCallees.Callee callee = callees.callee(outcome.attemptId());
+                if (outcome.amd() == AmdStatus.MACHINE && outcome.agentId() != 0 && callee != null) {
+                    // the agent who took an audited MACHINE verdict marks what was there
+                    auditor[0].amdAuditMarked(outcome.attemptId(), callee.call().live());
+                }
                 metrics.attemptClosed(outcome, callee == null ? null : callee.call());
                 callees.forget(outcome.attemptId());
             }
         };
         CampaignDialer dialer = new CampaignDialer(clock, pbx, new GeneratedLeads(scenario.leads()), log,
                 settings(scenario), policy);
+        auditor[0] = dialer;
         dialer.addAgentListener(metrics);
         dialer.addAgentListener(change -> {
             if (change.attempt() != null && change.to() == org.opendialer.engine.agent.AgentState.ON_CALL) {
@@ -77,18 +85,14 @@ public final class DaySimulation {
         return metrics.finish(seed, end.toEpochMilli(), pbx.callsPlaced(), policy.percentile(0.5), policy.percentile(0.99));
     }
 
+    /** The scenario's campaign, told what a manager would know, through the same translation as a stored campaign. */
     static DialerSettings settings(Scenario scenario) {
-        double hidden = scenario.amd() == null ? 0 : scenario.amd().falseMachine();
-        PacingSettings pacing = new PacingSettings(scenario.expectedTalkSeconds(), 15, scenario.expectedLiveRate(),
-                scenario.noAnswerTimeoutSeconds(), 2, scenario.abandonTarget(),
-                Math.min(hidden, scenario.abandonTarget() * 0.9), scenario.maxLinesPerAgent(), 0);
-        ComplianceSettings compliance = new ComplianceSettings(scenario.abandonTarget(), scenario.abandonWindow(),
-                Duration.ofSeconds(2), Duration.ofHours(72));
-        return DialerSettings.defaults(new CampaignId(1))
-                .withPacing(pacing)
-                .withCompliance(compliance)
-                .withMachineDetection(scenario.amd() != null, MachineAction.HANG_UP)
-                .withRingTimeout(Duration.ofMillis(Math.round(scenario.noAnswerTimeoutSeconds() * 1000)));
+        Scenario.Amd amd = scenario.amd();
+        return new CampaignSettings(new CampaignId(1), null, scenario.noAnswerTimeoutSeconds(), 2, scenario.abandonTarget(),
+                scenario.abandonWindow(), Duration.ofHours(72), amd != null, MachineAction.HANG_UP,
+                amd == null ? Double.NaN : amd.toldFalseMachine(), amd == null ? 0 : amd.auditShare(), false, false,
+                scenario.expectedTalkSeconds(), 15, scenario.expectedLiveRate(), scenario.maxLinesPerAgent(), 0,
+                ZoneOffset.UTC).dialerSettings();
     }
 
     /** An endless list of distinct numbers, as many as the scenario's list holds. */

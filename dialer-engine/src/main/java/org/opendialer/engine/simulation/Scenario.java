@@ -95,9 +95,18 @@ public record Scenario(String name, String description, int agents, double shift
 
     /**
      * Answering-machine detection: {@code falseHuman} is the share of machines passed on as people,
-     * {@code falseMachine} the share of people hung up on as machines (each one an abandoned call).
+     * {@code falseMachine} the share of people hung up on as machines (each one an abandoned call): the truth.
+     * {@code toldFalseMachine} is what the campaign states (NaN: unknown, as it usually is), {@code auditShare} the
+     * share of MACHINE verdicts passed to an agent, who marks person or machine.
      */
-    public record Amd(double falseHuman, double falseMachine) {
+    public record Amd(double falseHuman, double falseMachine, double toldFalseMachine, double auditShare) {
+
+        public static final double DEFAULT_AUDIT_SHARE = 0.02;
+
+        public Amd(double falseHuman, double falseMachine) {
+            this(falseHuman, falseMachine, Double.NaN, DEFAULT_AUDIT_SHARE);
+        }
+
         public Amd {
             if (falseHuman < 0 || falseHuman > 1 || falseMachine < 0 || falseMachine > 1) {
                 throw new IllegalArgumentException("amd.falseHuman and amd.falseMachine must be between 0 and 1");

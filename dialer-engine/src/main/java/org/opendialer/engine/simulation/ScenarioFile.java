@@ -24,7 +24,8 @@ public final class ScenarioFile {
 
     /** Scenarios shipped in the jar, by short name. */
     public static final List<String> BUNDLED = List.of("s1-baseline", "s2-small-team", "s3-large-floor",
-            "s4-drifting-list", "s5-machines-amd", "s6-breaks-and-churn", "s7-short-calls", "s8-tiny-team");
+            "s4-drifting-list", "s5-machines-amd", "s6-breaks-and-churn", "s7-short-calls", "s8-tiny-team",
+            "s9-big-floor", "s10-thousand-agents");
 
     private static final Set<String> KNOWN = Set.of("name", "description", "agents", "shiftHours", "seed", "trunkLines",
             "abandonTarget", "abandonWindow", "maxLinesPerAgent", "connect", "setupSeconds", "answerDelaySeconds",
@@ -151,7 +152,13 @@ public final class ScenarioFile {
         Scenario.Amd amd = null;
         Fields amdFields = f.section("amd", false);
         if (amdFields != null && amdFields.bool("enabled", true)) {
-            amd = new Scenario.Amd(amdFields.share("falseHuman", 0.2), amdFields.share("falseMachine", 0.01));
+            double told = amdFields.share("toldFalseMachine", Double.NaN);
+            if (told > 0.5) {
+                throw amdFields.error("toldFalseMachine", "must be at most 0.5 (or left out: unknown, the audit measures it), got "
+                        + told);
+            }
+            amd = new Scenario.Amd(amdFields.share("falseHuman", 0.2), amdFields.share("falseMachine", 0.01), told,
+                    amdFields.share("auditShare", Scenario.Amd.DEFAULT_AUDIT_SHARE));
         }
         Fields pause = f.section("postCallPause", false);
         Fields logout = f.section("earlyLogout", false);

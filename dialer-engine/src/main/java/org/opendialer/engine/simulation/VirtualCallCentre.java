@@ -17,6 +17,8 @@ public final class VirtualCallCentre {
     private final DialerClock clock;
     private final ScenarioCallees callees;
     private final SimulatedPbx pbx;
+    /** The scenario's virtual agents staff the campaign, so they mark the audited machine verdicts they take. */
+    private volatile boolean virtualAgents;
 
     public VirtualCallCentre(Scenario scenario, long seed, DialerClock clock, int trunkLines) {
         this.scenario = scenario;
@@ -35,6 +37,7 @@ public final class VirtualCallCentre {
         if (agentIds.length != scenario.agents()) {
             throw new IllegalArgumentException("the scenario has " + scenario.agents() + " agents, " + agentIds.length + " ids given");
         }
+        virtualAgents = true;
         new SimulatedFloor(scenario, seed, clock, callees, agentIds).start(dialer);
     }
 
@@ -45,11 +48,17 @@ public final class VirtualCallCentre {
 
     /** Lets the callees of {@code dialer}'s finished calls be forgotten; call once per dialer. */
     public void attach(CampaignDialer dialer) {
-        dialer.addOutcomeListener(this::forget);
+        dialer.addOutcomeListener(outcome -> {
+            markAudit(dialer, outcome);
+            callees.forget(outcome.attemptId());
+        });
     }
 
-    private void forget(AttemptOutcome outcome) {
-        callees.forget(outcome.attemptId());
+    /** A virtual agent who took an audited MACHINE verdict marks what was there, as a person at a desk would. */
+    private void markAudit(CampaignDialer dialer, AttemptOutcome outcome) {
+        if (virtualAgents && outcome.amd() == org.opendialer.engine.call.AmdStatus.MACHINE && outcome.agentId() != 0) {
+            dialer.amdAuditMarked(outcome.attemptId(), live(outcome.attemptId()));
+        }
     }
 
     /** True when the callee of a connected call is a person (not a machine passed on by detection). */

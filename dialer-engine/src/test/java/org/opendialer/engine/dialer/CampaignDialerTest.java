@@ -1,6 +1,7 @@
 package org.opendialer.engine.dialer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -150,6 +151,53 @@ class CampaignDialerTest {
             assertThat(o.abandoned()).isFalse();
         });
         assertThat(dialer.governor().todayAnswers()).isZero();
+    }
+
+    @Test
+    void anAuditedMachineVerdictGoesToAnAgentWhoseMarkTeachesPacingWhatDetectionLoses() {
+        DialerSettings settings = DialerSettings.defaults(new CampaignId(1)).withMachineDetection(true, MachineAction.HANG_UP)
+                .withAmdAudit(new org.opendialer.engine.compliance.AmdAuditSettings(0.5, Double.NaN));
+        CampaignDialer dialer = dialer(settings, new ProgressivePolicy(1));
+        dialer.login(new AgentEndpoint(7, "PJSIP/7"), Set.of());
+        // two MACHINE verdicts: the first is hung up, the second (every other one at a 50 % audit) goes to the agent
+        for (int i = 1; i <= 2; i++) {
+            lead(i, "+1415555010" + i);
+            script.add(new SimulatedCall(SimulatedCall.Kind.HUMAN, 2, 5, 0, 40, 30, AmdStatus.MACHINE));
+        }
+        assertThat(dialer.hiddenAbandonRate()).as("unknown detector, before any audit")
+                .isEqualTo(0.02);
+        dialer.start();
+        clock.advance(Duration.ofSeconds(200));
+
+        assertThat(outcomes).hasSize(2);
+        AttemptOutcome hungUp = outcomes.get(0);
+        AttemptOutcome audited = outcomes.get(1);
+        assertThat(hungUp.agentId()).isZero();
+        assertThat(audited.agentId()).isEqualTo(7);
+        assertThat(audited.amd()).isEqualTo(AmdStatus.MACHINE);
+        assertThat(dialer.amdAuditMarked(hungUp.attemptId(), true)).as("not an audited call").isFalse();
+        assertThat(dialer.amdAuditMarked(audited.attemptId(), true)).isTrue();
+        assertThat(dialer.amdAuditMarked(audited.attemptId(), true)).as("marked once").isFalse();
+        assertThat(dialer.amdAudit().audits()).isEqualTo(1);
+        assertThat(dialer.amdAudit().auditedPeople()).isEqualTo(1);
+    }
+
+    @Test
+    void theDialerWarnsWhenDetectionAloneComesCloseToTheAbandonTarget() {
+        DialerSettings settings = DialerSettings.defaults(new CampaignId(1)).withMachineDetection(true, MachineAction.HANG_UP)
+                .withAmdAudit(new org.opendialer.engine.compliance.AmdAuditSettings(0.02, 0.029));
+        CampaignDialer dialer = dialer(settings, new ProgressivePolicy(1));
+        dialer.start();
+        assertThat(dialer.whyNotDialing()).anySatisfy(reason -> {
+            assertThat(reason.code()).isEqualTo(NotDialingReason.Code.AMD_FALSE_MACHINES_NEAR_TARGET);
+            assertThat(reason.message()).contains("2.90 %", "as the campaign states it", "pass machines to agents");
+        });
+        assertThat(dialer.hiddenAbandonRate()).as("pacing keeps a tenth of the budget").isCloseTo(0.027, within(1e-9));
+
+        CampaignDialer passing = dialer(settings.withMachineDetection(true, MachineAction.PASS_TO_AGENT), new ProgressivePolicy(1));
+        passing.start();
+        assertThat(passing.whyNotDialing()).noneMatch(r -> r.code() == NotDialingReason.Code.AMD_FALSE_MACHINES_NEAR_TARGET);
+        assertThat(passing.hiddenAbandonRate()).isZero();
     }
 
     @Test

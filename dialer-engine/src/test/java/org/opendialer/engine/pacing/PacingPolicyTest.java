@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,32 @@ class PacingPolicyTest {
         assertThat(capped.z()).isGreaterThan(1.0);
         // ten answers' worth of evidence, counted as at most two per update
         assertThat(capped.z() - 1.0).isCloseTo((uncapped.z() - 1.0) * 2 / 10, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aSmallTeamAimsFurtherUnderTheTargetSinceItsDaysSpreadWider() {
+        // the same evidence, 2.8 % abandoned: under the big floor's aim, over the five agents' one (few answers a day
+        // spread widely, and each day is judged on its own)
+        Floor five = new Floor().ready(5);
+        Floor fiveHundred = new Floor().ready(500);
+        AbandonFeedback small = PredictivePolicy.feedback();
+        AbandonFeedback large = PredictivePolicy.feedback();
+        small.update(five);
+        large.update(fiveHundred);
+        for (Floor floor : List.of(five, fiveHundred)) {
+            floor.clock.advance(Duration.ofSeconds(10));
+        }
+        small.update(five); // the day starts: its team is known once the first half hour's logins are in
+        large.update(fiveHundred);
+        for (Floor floor : List.of(five, fiveHundred)) {
+            floor.clock.advance(Duration.ofMinutes(30));
+            floor.answered = 250;
+            floor.abandoned = 7;
+        }
+        small.update(five);
+        large.update(fiveHundred);
+        assertThat(small.z()).isGreaterThan(PredictivePolicy.INITIAL_Z);
+        assertThat(large.z()).isLessThan(PredictivePolicy.INITIAL_Z);
     }
 
     @Test

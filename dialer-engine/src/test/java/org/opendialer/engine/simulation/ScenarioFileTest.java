@@ -56,6 +56,20 @@ class ScenarioFileTest {
     }
 
     @Test
+    void machineDetectionIsToldWhatTheCampaignStatesAndAuditsAShareOfItsVerdicts() {
+        Scenario unknown = ScenarioFile.parse("t.yaml", with("amd: {falseHuman: 0.2, falseMachine: 0.01}"));
+        assertThat(unknown.amd().toldFalseMachine()).isNaN();
+        assertThat(unknown.amd().auditShare()).isEqualTo(0.02);
+        Scenario told = ScenarioFile.parse("t.yaml", with("amd: {falseMachine: 0.01, toldFalseMachine: 0.005, auditShare: 0.1}"));
+        assertThat(told.amd().toldFalseMachine()).isEqualTo(0.005);
+        assertThat(told.amd().auditShare()).isEqualTo(0.1);
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("amd: {toldFalseMachine: 0.8}")))
+                .hasMessageStartingWith("t.yaml: amd: toldFalseMachine: must be at most 0.5");
+        assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("amd: {auditShare: 1.5}")))
+                .hasMessageStartingWith("t.yaml: amd: auditShare: must be a share between 0 and 1");
+    }
+
+    @Test
     void valuesThatOnlyLookLikeNumbersAreRefusedWithTheirField() {
         assertThatThrownBy(() -> ScenarioFile.parse("t.yaml", with("connect: {human: .nan}")))
                 .hasMessage("t.yaml: connect: human: must be a finite number, got NaN");
