@@ -62,7 +62,7 @@ public record Campaign(long id, String name, CampaignStatus status, String statu
                 new CallingWindow(window.days(), window.start(), window.end(), all), maxAttempts, maxAttemptsPerDay, retry,
                 abandonTarget, abandonWindow, connectTimeoutMs, ringTimeoutSeconds, amdEnabled, amdAction, recording, leadOrder,
                 expectedTalkSeconds, expectedLiveRate, robotPorts, trunkLines, reportZone, scheduledStart, scheduledStop,
-                gradingWeights, rowVersion);
+                gradingWeights, amdFalseMachineShare, amdAuditShare, rowVersion);
     }
 
     /** Stored spelling of the machine action ({@code HANGUP}, {@code LEAVE_MESSAGE}, {@code PASS_TO_AGENT}). */

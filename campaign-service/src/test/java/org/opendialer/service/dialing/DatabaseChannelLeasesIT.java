@@ -1,6 +1,7 @@
 package org.opendialer.service.dialing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +69,7 @@ class DatabaseChannelLeasesIT {
     @MethodSource("databases")
     void twoInstancesTelephoniesNeverOpenMoreCallsOnAServerThanItsMaximum(String kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind).migrated();
-             TestAmiServer asterisk = new TestAmiServer("s3cret", Map.of());
+             TestAmiServer asterisk = new TestAmiServer("s3cret", Map.of("14155559999", new TestAmiServer.Callee("noanswer", 30_000, 0)));
              SystemClock clock = new SystemClock("leases")) {
             JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
             AsteriskServer capped = new AsteriskServer("pbx1", "127.0.0.1", asterisk.port(), "dialer", "s3cret", "PJSIP/{number}@trunk1", 3);
@@ -82,7 +83,7 @@ class DatabaseChannelLeasesIT {
             second.connect();
             try {
                 for (long attempt = 1; attempt <= 2; attempt++) {
-                    first.originate(ringingOn(attempt)); // the test server's unknown numbers ring on
+                    first.originate(ringingOn(attempt)); // the callee rings for 30 s
                 }
                 assertThat(second.freeLines()).isEqualTo(1);
                 second.originate(ringingOn(3));
@@ -95,7 +96,11 @@ class DatabaseChannelLeasesIT {
                     assertThat(e.attemptId()).isEqualTo(new AttemptId(4));
                     assertThat(e.result()).isEqualTo(CallResult.CONGESTION);
                 });
-                assertThat(asterisk.actions("Originate")).hasSize(3);
+                // originates go out on the connections' own threads: wait for the three, then none more
+                await("three originates reach the server").atMost(Duration.ofSeconds(10))
+                        .until(() -> asterisk.actions("Originate").size() >= 3);
+                await("no fourth originate").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                        .until(() -> asterisk.actions("Originate").size() == 3);
                 assertThat(jdbc.queryForList("SELECT instance_id FROM asterisk_channel_leases ORDER BY attempt_id", String.class))
                         .containsExactly("a:8080", "a:8080", "b:8080");
             } finally {
