@@ -70,13 +70,17 @@ class TwoInstancesIT {
                 // when resumed through B, A dials again
                 Instant resumed = Instant.now();
                 assertThat(onB.post("/api/campaigns/" + campaign + "/resume", null).status()).isEqualTo(200);
-                awaitTrue("A dials again after the resume through B", () -> placedBy(jdbc, campaign, "node-a", resumed) > 0);
+                // A's one agent may still be on a call placed before the pause: nothing to dial for until it ends
+                awaitTrue("A dials again after the resume through B, or its agent is still on a call", () ->
+                        placedBy(jdbc, campaign, "node-a", resumed) > 0
+                                || List.of("ON_CALL", "WRAP_UP").contains(onA.get("/api/agents/" + annOnA).json().get("state").asText()));
 
                 // when stopped through B, A closes the campaign and places nothing more
                 Instant stopped = Instant.now();
                 assertThat(onB.post("/api/campaigns/" + campaign + "/stop", null).status()).isEqualTo(200);
-                awaitTrue("A closes the stopped campaign and its agent is logged out", () -> "LOGGED_OUT".equals(
-                        onA.get("/api/agents/" + annOnA).json().get("state").asText()));
+                // an agent between calls is logged out; one on a call stays on it until it ends (a stop lets calls finish)
+                awaitTrue("A closes the stopped campaign and its agent is logged out or finishing a call", () -> List.of(
+                        "LOGGED_OUT", "ON_CALL", "WRAP_UP").contains(onA.get("/api/agents/" + annOnA).json().get("state").asText()));
                 await("A places no call after the stop").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                         .pollInterval(Duration.ofMillis(500))
                         .until(() -> placedBy(jdbc, campaign, "node-a", stopped.plusSeconds(2)) == 0);
