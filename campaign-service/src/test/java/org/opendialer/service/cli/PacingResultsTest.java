@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opendialer.engine.simulation.PolicyResult;
@@ -25,7 +27,9 @@ import org.opendialer.engine.simulation.Simulator;
  * seed 1001, the same callees for every policy, the references tuned in hindsight included), and on every
  * bundled scenario and every held-out one they meet the targets predictive pacing is held to (floors of 600 agents
  * and more: at least 97 % occupancy too).
+ * Each scenario is its own simulation, so they run side by side, one per core.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PacingResultsTest {
 
     static final List<String> POLICIES = List.of("progressive", "adapt-tapered", "bp-feedback", "predictive", "oracle");
