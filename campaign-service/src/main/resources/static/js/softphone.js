@@ -68,7 +68,8 @@ export class BrowserPhone {
   }
 
   answer(invitation) {
-    if (this.session) { invitation.reject(); return; } // one line at a time
+    const busy = this.session && [SessionState.Establishing, SessionState.Established].includes(this.session.state);
+    if (busy) { invitation.reject(); return; } // one line at a time
     this.session = invitation;
     invitation.stateChange.addListener(s => {
       if (s === SessionState.Established) {
@@ -79,9 +80,9 @@ export class BrowserPhone {
         this.audio.play().catch(() => { /* autoplay waits for a click */ });
         this.mute(this.muted);
         this.set('on-line');
-      } else if (s === SessionState.Terminated) {
+      } else if (s === SessionState.Terminated && this.session === invitation) {
         this.session = null;
-        if (this.state !== 'off') this.set(this.registerer && this.registerer.state === RegistererState.Registered ? 'dropped' : 'dropped');
+        if (this.state !== 'off') this.set('dropped');
       }
     });
     invitation.accept({sessionDescriptionHandlerOptions: {constraints: {audio: true, video: false}}});
@@ -115,7 +116,7 @@ export class BrowserPhone {
 
   async close() {
     this.set('off');
-    try { if (this.session) this.session.bye ? await this.session.bye() : null; } catch (e) { /* gone already */ }
+    try { if (this.session) await this.session.bye(); } catch (e) { /* gone already */ }
     try { if (this.registerer) await this.registerer.unregister(); } catch (e) { /* gone already */ }
     try { if (this.ua) await this.ua.stop(); } catch (e) { /* gone already */ }
   }
