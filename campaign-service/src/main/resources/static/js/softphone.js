@@ -134,7 +134,8 @@ export function levelMeter(stream, meter) {
     let sum = 0;
     for (const x of samples) sum += x * x;
     meter.value = Math.min(1, Math.sqrt(sum / samples.length) * 4);
-    meter.dataset.level = meter.value.toFixed(3);
+    // the loudest so far: a microphone that never moved the meter is a microphone that hears nothing
+    meter.dataset.peak = Math.max(Number(meter.dataset.peak || 0), meter.value).toFixed(3);
   };
   context.resume().catch(() => {});
   return setInterval(tick, 100);

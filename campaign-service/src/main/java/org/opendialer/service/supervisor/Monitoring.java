@@ -1,7 +1,6 @@
 package org.opendialer.service.supervisor;
 
 import java.util.Optional;
-import org.opendialer.service.security.AuditLog;
 import org.opendialer.service.softphone.BrowserPhones;
 import org.opendialer.service.softphone.Pbx;
 import org.opendialer.service.web.ConflictException;
@@ -15,9 +14,15 @@ public final class Monitoring {
 
     private final Optional<Pbx> pbx;
     private final Optional<BrowserPhones> phones;
-    private final AuditLog audit;
+    private final Audit audit;
 
-    public Monitoring(Optional<Pbx> pbx, Optional<BrowserPhones> phones, AuditLog audit) {
+    /** Where a supervisor's listening is written down: the audit log, whose entry names the signed-in supervisor. */
+    @FunctionalInterface
+    public interface Audit {
+        void record(String action, String target, String details);
+    }
+
+    public Monitoring(Optional<Pbx> pbx, Optional<BrowserPhones> phones, Audit audit) {
         this.pbx = pbx;
         this.phones = phones;
         this.audit = audit;

@@ -20,6 +20,6 @@ public class SupervisorConfiguration {
 
     @Bean
     public Monitoring monitoring(SoftphoneConfiguration.PbxHolder pbx, SoftphoneConfiguration.Phones phones, AuditLog audit) {
-        return new Monitoring(pbx.pbx(), phones.phones(), audit);
+        return new Monitoring(pbx.pbx(), phones.phones(), audit::record);
     }
 }
