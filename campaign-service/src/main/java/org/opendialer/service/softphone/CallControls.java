@@ -50,7 +50,8 @@ public final class CallControls {
         return call.state;
     }
 
-    public CallState hold(long agentId, boolean on) {
+    // one control at a time: two keys pressed together both land in the digits sent
+    public synchronized CallState hold(long agentId, boolean on) {
         OnCall call = onCall(agentId);
         if (call.state.held() == on) {
             return call.state;
@@ -66,7 +67,7 @@ public final class CallControls {
         return save(agentId, call.state.held(on));
     }
 
-    public CallState digit(long agentId, String digit) {
+    public synchronized CallState digit(long agentId, String digit) {
         if (digit == null || !digit.matches("[0-9*#A-D]")) {
             throw new InvalidRequestException("digit", "one keypad key: 0-9, *, #, A-D");
         }
@@ -77,7 +78,7 @@ public final class CallControls {
         return save(agentId, call.state.dialled(digit.charAt(0)));
     }
 
-    public CallState recording(long agentId, boolean paused) {
+    public synchronized CallState recording(long agentId, boolean paused) {
         OnCall call = onCall(agentId);
         if (!call.run.campaign().recording()) {
             throw new ConflictException("campaign '" + call.run.campaign().name() + "' does not record its calls");

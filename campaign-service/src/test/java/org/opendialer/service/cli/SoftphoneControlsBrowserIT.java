@@ -38,6 +38,15 @@ class SoftphoneControlsBrowserIT {
         return ui.text("call-flags");
     }
 
+    /** Waits for the call's flags to say {@code what}; a timeout says what they and the call's message said instead. */
+    private void awaitFlags(String what) {
+        try {
+            ui.wait.until(d -> flags().contains(what));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("flags '" + flags() + "', message '" + ui.text("call-message") + "', expected " + what, e);
+        }
+    }
+
     @Test
     void holdKeypadMuteAndHangUpActOnTheSimulatedCall() throws Exception {
         ui.user("cal", "AGENT", "Cal");
@@ -64,10 +73,11 @@ class SoftphoneControlsBrowserIT {
         ui.wait.until(d -> "true".equals(d.findElement(By.id("phone")).getAttribute("data-held")));
         assertThat(ui.text("call-hold")).isEqualTo("Resume");
         ui.find("#keypad button[data-digit='5']").click();
+        awaitFlags("keys sent: 5");
         new Actions(ui.browser).keyDown(Keys.ALT).sendKeys("7").keyUp(Keys.ALT).perform();
-        ui.wait.until(d -> flags().contains("keys sent: 57"));
+        awaitFlags("keys sent: 57");
         new Actions(ui.browser).keyDown(Keys.ALT).sendKeys("m").keyUp(Keys.ALT).perform();
-        ui.wait.until(d -> flags().contains("muted"));
+        awaitFlags("muted");
         assertThat(flags()).contains("on hold");
         new Actions(ui.browser).keyDown(Keys.ALT).sendKeys("o").keyUp(Keys.ALT).perform();
         ui.wait.until(d -> "false".equals(d.findElement(By.id("phone")).getAttribute("data-held")));
