@@ -68,13 +68,16 @@ class SoftphoneBrowserRealIT {
                 "--dialer.asterisk.servers=pbx1=dialer:" + RealAsterisk.SECRET + "@127.0.0.1:" + ASTERISK.server(5).port() + "/5/PJSIP/{number}@trunk1",
                 "--dialer.softphone.pjsip-file=" + ASTERISK.configuration().resolve("pjsip_dialer_phones.conf"),
                 "--dialer.softphone.websocket-url=" + ASTERISK.websocketUrl());
+        // the two browsers start while the server does
+        java.util.concurrent.CompletableFuture<WebDriver> agentStarting = java.util.concurrent.CompletableFuture.supplyAsync(SoftphoneBrowserRealIT::chromium);
+        java.util.concurrent.CompletableFuture<WebDriver> supervisorStarting = java.util.concurrent.CompletableFuture.supplyAsync(SoftphoneBrowserRealIT::chromium);
         context = serve.start();
+        agentBrowser = agentStarting.join();
+        supervisorBrowser = supervisorStarting.join();
         int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         base = "http://localhost:" + port;
         admin = new Api(port);
         Files.createDirectories(SHOTS);
-        agentBrowser = chromium();
-        supervisorBrowser = chromium();
     }
 
     @AfterAll
@@ -89,7 +92,13 @@ class SoftphoneBrowserRealIT {
         }
     }
 
-    private static WebDriver chromium() throws Exception {
+    private static WebDriver chromium() {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("chromium");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -97,7 +106,7 @@ class SoftphoneBrowserRealIT {
                 "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required",
                 // a microphone that plays a beep, granted without asking; media over the loopback like Asterisk's
                 "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
@@ -136,6 +145,15 @@ class SoftphoneBrowserRealIT {
         Map<?, ?> sent = stats(agentBrowser);
         assertThat(number(sent, "packetsSent")).as("the browser sends its microphone").isGreaterThan(50);
         shot(agentBrowser, "softphone-agent-on-call");
+
+        // the keypad plays a digit to the callee; the recording pauses and resumes (Asterisk refusing would show as an error)
+        agentBrowser.findElement(By.cssSelector("#keypad button[data-digit='5']")).click();
+        agentWait.until(d -> d.findElement(By.id("call-flags")).getText().contains("keys sent: 5"));
+        agentBrowser.findElement(By.id("call-recording")).click();
+        agentWait.until(d -> d.findElement(By.id("call-flags")).getText().contains("recording paused"));
+        agentBrowser.findElement(By.id("call-recording")).click();
+        agentWait.until(d -> !d.findElement(By.id("call-flags")).getText().contains("recording paused"));
+        assertThat(agentBrowser.findElement(By.id("call-message")).getText()).as("Asterisk took the keypad and the recording pause").isEmpty();
 
         // hold sends the callee to the hold context; resume brings them back into the agent's conference
         agentBrowser.findElement(By.id("call-hold")).click();
@@ -199,7 +217,7 @@ class SoftphoneBrowserRealIT {
 
     private long campaign() throws Exception {
         Api.Reply created = admin.post("/api/campaigns", "{\"name\": \"Browser phones\", \"mode\": \"PROGRESSIVE\", \"telephony\": \"ASTERISK\""
-                + ", \"windowStart\": \"00:00\", \"windowEnd\": \"23:59\", \"reportZone\": \"UTC\"}");
+                + ", \"recording\": true, \"windowStart\": \"00:00\", \"windowEnd\": \"23:59\", \"reportZone\": \"UTC\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long campaign = created.json().get("id").asLong();
         String boundary = "----softphone" + UUID.randomUUID();
