@@ -35,9 +35,14 @@ export class BrowserPhone {
   // Registers; resolves once Asterisk accepted the registration.
   async open() {
     if (this.state === 'registered' || this.state === 'on-line') return this.credentials;
+    if (this.ua) { // a dropped phone starts over: the old agent would register again over the new one
+      const old = this.ua;
+      this.ua = null;
+      try { await old.stop(); } catch (e) { /* gone already */ }
+    }
     const c = this.credentials = await Dialer.api('POST', '/api/me/softphone', {});
     this.set('connecting');
-    this.ua = new UserAgent({
+    const ua = this.ua = new UserAgent({
       uri: UserAgent.makeURI(`sip:${c.endpoint}@${c.sipDomain}`),
       transportOptions: {server: c.websocketUrl, traceSip: false},
       authorizationUsername: c.endpoint,
@@ -46,13 +51,14 @@ export class BrowserPhone {
       sessionDescriptionHandlerFactoryOptions: {peerConnectionConfiguration: {iceServers: []}, iceGatheringTimeout: 500},
       delegate: {
         onInvite: invitation => this.answer(invitation),
-        onDisconnect: error => { if (this.state !== 'off') this.set('dropped', error ? error.message : ''); }
+        onDisconnect: error => { if (this.state !== 'off' && this.ua === ua) this.set('dropped', error ? error.message : ''); }
       }
     });
     await this.ua.start();
-    this.registerer = new Registerer(this.ua, {expires: 120});
+    const registerer = this.registerer = new Registerer(ua, {expires: 120});
     const registered = new Promise((resolve, reject) => {
-      this.registerer.stateChange.addListener(s => {
+      registerer.stateChange.addListener(s => {
+        if (this.registerer !== registerer) return; // an earlier phone's registration ending
         if (s === RegistererState.Registered) {
           this.everRegistered = true;
           if (this.state !== 'on-line') this.set('registered');
@@ -63,7 +69,7 @@ export class BrowserPhone {
         }
       });
     });
-    await this.registerer.register({requestDelegate: {onReject: r => this.set('failed', r.message.reasonPhrase)}});
+    await registerer.register({requestDelegate: {onReject: r => this.set('failed', r.message.reasonPhrase)}});
     return registered;
   }
 

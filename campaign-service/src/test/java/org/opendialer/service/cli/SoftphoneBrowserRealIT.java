@@ -185,6 +185,10 @@ class SoftphoneBrowserRealIT {
             }
             shot(supervisorBrowser, "softphone-supervisor-" + mode[0]);
         }
+        supervisorBrowser.findElement(By.id("supervisor-leave")).click();
+        Awaitility.await("the supervisor left the call").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300))
+                .until(() -> ASTERISK.cli("core show channels concise").lines().noneMatch(l -> l.contains("!ChanSpy!")));
+        supervisorWait.until(d -> "registered".equals(d.findElement(By.id("phone-state")).getAttribute("data-state")));
         String audit = admin.get("/api/audit").body();
         assertThat(audit).contains("CALL_LISTENED", "CALL_WHISPERED", "CALL_BARGED");
 
