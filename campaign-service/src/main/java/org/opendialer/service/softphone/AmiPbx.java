@@ -111,7 +111,11 @@ public final class AmiPbx implements Pbx, AutoCloseable {
         try {
             fresh.login("off"); // answers only, no events: this session only acts
         } catch (Exception e) {
-            fresh.logoff();
+            try {
+                fresh.logoff();
+            } catch (RuntimeException ignored) {
+                // it never got in
+            }
             throw new PbxException("cannot reach Asterisk " + server.name() + " at " + server.host() + ":" + server.port()
                     + " over AMI: " + e.getMessage());
         }
