@@ -17,7 +17,7 @@ window.dialerPhone = phone; // what the page's line carries, for a look from the
 let call = {attemptId: null, held: false, recordingPaused: false, simulated: true, digits: ''};
 function showCall() {
   const onCall = !!call.attemptId;
-  ['call-hangup', 'call-hold', 'call-recording'].forEach(id => { $(id).disabled = !onCall; });
+  ['call-hangup', 'call-hold', 'call-recording', 'call-transfer'].forEach(id => { $(id).disabled = !onCall; });
   document.querySelectorAll('#keypad button').forEach(b => { b.disabled = !onCall; });
   $('call-hold').textContent = call.held ? PHONE_T.resume : PHONE_T.hold;
   $('call-mute').textContent = phone.muted ? PHONE_T.unmute : PHONE_T.mute;
@@ -44,6 +44,11 @@ $('call-hold').onclick = hold;
 $('call-mute').onclick = mute;
 $('call-recording').onclick = () => control(call.recordingPaused ? 'recording/resume' : 'recording/pause');
 document.querySelectorAll('#keypad button').forEach(b => { b.onclick = () => digit(b.dataset.digit); });
+$('call-transfer').onclick = () => control('transfer', {number: $('transfer-number').value});
+Dialer.api('GET', '/api/me/call/transfer-numbers').then(numbers => {
+  $('transfer').hidden = numbers.length === 0;
+  $('transfer-number').replaceChildren(...numbers.map(n => Dialer.el('option', {value: n}, n)));
+}).catch(() => { /* no transfer then */ });
 document.addEventListener('keydown', ev => {
   if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
   const k = ev.key.toLowerCase();

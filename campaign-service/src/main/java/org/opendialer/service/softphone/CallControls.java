@@ -23,9 +23,32 @@ public final class CallControls {
     private final Optional<Pbx> pbx;
     private final Map<Long, CallState> states = new ConcurrentHashMap<>();
 
-    public CallControls(CampaignRunner runner, Optional<Pbx> pbx) {
+    private final java.util.List<String> transferNumbers;
+
+    /** @param transferNumbers the numbers (E.164) agents may hand a call on to ({@code dialer.softphone.transfer-numbers}) */
+    public CallControls(CampaignRunner runner, Optional<Pbx> pbx, java.util.List<String> transferNumbers) {
         this.runner = runner;
         this.pbx = pbx;
+        this.transferNumbers = java.util.List.copyOf(transferNumbers);
+    }
+
+    /** Where an agent may transfer a call. */
+    public java.util.List<String> transferNumbers() {
+        return transferNumbers;
+    }
+
+    /** Blind transfer: the callee is dialled through to {@code number} and the agent wraps up at once. */
+    public synchronized CallState transfer(long agentId, String number) {
+        if (number == null || !transferNumbers.contains(number)) {
+            throw new InvalidRequestException("number", "transfer only to one of " + transferNumbers
+                    + " (dialer.softphone.transfer-numbers)");
+        }
+        OnCall call = onCall(agentId);
+        call.run.onClock(() -> {
+            call.run.telephony().transfer(call.attempt, new org.opendialer.engine.call.PhoneNumber(number));
+            return null;
+        });
+        return call.state;
     }
 
     /** The agent's call as the controls left it (fresh for each new call). */

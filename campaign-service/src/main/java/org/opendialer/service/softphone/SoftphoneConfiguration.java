@@ -43,8 +43,15 @@ public class SoftphoneConfiguration {
     }
 
     @Bean
-    public CallControls callControls(CampaignRunner runner, PbxHolder pbx) {
-        return new CallControls(runner, pbx.pbx().map(p -> (Pbx) p));
+    public CallControls callControls(CampaignRunner runner, PbxHolder pbx, @Value("${dialer.softphone.transfer-numbers:}") String transfers) {
+        List<String> numbers = java.util.Arrays.stream(transfers.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
+        for (String number : numbers) {
+            if (!number.matches("\\+[1-9][0-9]{6,14}")) {
+                throw new IllegalArgumentException("dialer.softphone.transfer-numbers: '" + number
+                        + "' is not an E.164 number (e.g. +14155550100; several separated by commas)");
+            }
+        }
+        return new CallControls(runner, pbx.pbx().map(p -> (Pbx) p), numbers);
     }
 
     /** The AMI session for browser phones and supervisors, when there is an Asterisk server; closed with the context. */

@@ -89,6 +89,18 @@ public class SoftphoneController {
         return controls.digit(me(principal), body == null ? null : body.get("digit"));
     }
 
+    /** The numbers the agent may transfer a call to. */
+    @GetMapping("/call/transfer-numbers")
+    public java.util.List<String> transferNumbers() {
+        return controls.transferNumbers();
+    }
+
+    /** Blind transfer of the call in front of the agent: {@code {"number": "+14155550100"}}. */
+    @PostMapping("/call/transfer")
+    public CallState transfer(Principal principal, @RequestBody(required = false) Map<String, String> body) {
+        return controls.transfer(me(principal), body == null ? null : body.get("number"));
+    }
+
     @PostMapping("/call/recording/pause")
     public CallState pauseRecording(Principal principal) {
         return controls.recording(me(principal), true);

@@ -50,6 +50,9 @@ class SoftphoneBrowserRealIT {
     private static final Path SHOTS = Path.of("target", "screenshots");
     /** A callee who answers and talks for 40 s (the SIPp scenario's digit 7). */
     private static final String TALKER = "+14155550171";
+    /** The second lead, handed on by the agent to {@link #TRANSFER_TO}, a callee who answers and talks for 60 s. */
+    private static final String SECOND_TALKER = "+14155550172";
+    private static final String TRANSFER_TO = "+14155550191";
 
     private static ConfigurableApplicationContext context;
     private static String base;
@@ -67,7 +70,8 @@ class SoftphoneBrowserRealIT {
         serve.springArgs = List.of("--server.port=0",
                 "--dialer.asterisk.servers=pbx1=dialer:" + RealAsterisk.SECRET + "@127.0.0.1:" + ASTERISK.server(5).port() + "/5/PJSIP/{number}@trunk1",
                 "--dialer.softphone.pjsip-file=" + ASTERISK.configuration().resolve("pjsip_dialer_phones.conf"),
-                "--dialer.softphone.websocket-url=" + ASTERISK.websocketUrl());
+                "--dialer.softphone.websocket-url=" + ASTERISK.websocketUrl(),
+                "--dialer.softphone.transfer-numbers=" + TRANSFER_TO);
         // the two browsers start while the server does
         java.util.concurrent.CompletableFuture<WebDriver> agentStarting = java.util.concurrent.CompletableFuture.supplyAsync(SoftphoneBrowserRealIT::chromium);
         java.util.concurrent.CompletableFuture<WebDriver> supervisorStarting = java.util.concurrent.CompletableFuture.supplyAsync(SoftphoneBrowserRealIT::chromium);
@@ -200,6 +204,19 @@ class SoftphoneBrowserRealIT {
         assertThat(agentBrowser.findElement(By.id("phone-state")).getAttribute("data-state")).isEqualTo("on-line");
         shot(agentBrowser, "softphone-agent-wrap-up");
 
+        // the next call is handed on (blind transfer): the callee is dialled through to the number, the agent is free
+        agentBrowser.findElement(By.id("wrap-up-done")).click();
+        agentWait.until(d -> "ON_CALL".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+        agentWait.until(d -> d.findElement(By.id("call-transfer")).isEnabled() && d.findElement(By.id("transfer")).isDisplayed());
+        new Select(agentBrowser.findElement(By.id("transfer-number"))).selectByValue(TRANSFER_TO);
+        agentBrowser.findElement(By.id("call-transfer")).click();
+        agentWait.until(d -> "WRAP_UP".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+        awaitCallee("dialer-transfer");
+        Awaitility.await("the transfer's number is dialled").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300))
+                .until(() -> ASTERISK.cli("core show channels concise").lines()
+                        .anyMatch(l -> l.contains("!Dial!PJSIP/" + TRANSFER_TO.substring(1) + "@trunk1")));
+        shot(agentBrowser, "softphone-agent-transferred");
+
         // the line drops (Asterisk hangs the agent's channel up): the desktop says so
         String line = ASTERISK.cli("core show channels concise").lines().filter(l -> l.startsWith("PJSIP/webrtc-" + agent + "-"))
                 .findFirst().orElseThrow().split("!")[0];
@@ -227,7 +244,8 @@ class SoftphoneBrowserRealIT {
         String boundary = "----softphone" + UUID.randomUUID();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"campaignId\"\r\n\r\n" + campaign + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"leads.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\nphone,first_name,last_name\n" + TALKER + ",Tess,Talker\r\n--" + boundary + "--\r\n";
+                + "Content-Type: text/csv\r\n\r\nphone,first_name,last_name\n" + TALKER + ",Tess,Talker\n" + SECOND_TALKER + ",Theo,Talker\r\n--"
+                + boundary + "--\r\n";
         Api.Reply job = admin.post("/api/imports", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
                 "multipart/form-data; boundary=" + boundary);
         assertThat(job.status()).as(job.body()).isEqualTo(202);
