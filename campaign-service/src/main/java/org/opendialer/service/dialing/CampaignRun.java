@@ -107,6 +107,11 @@ public final class CampaignRun {
         return dialer;
     }
 
+    /** The PBX the campaign dials through; touch it on the clock thread ({@link #onClock}). */
+    public Telephony telephony() {
+        return telephony;
+    }
+
     public DialerClock clock() {
         return clock;
     }

@@ -291,6 +291,11 @@ public class CampaignRunner implements AutoCloseable {
     // ---- agents ----------------------------------------------------------------------------
 
     public void login(long campaignId, long userId) {
+        login(campaignId, userId, null);
+    }
+
+    /** Logs in with {@code phone} (e.g. the agent's browser phone) as the agent's line instead of the phone on their account. */
+    public void login(long campaignId, long userId, String phone) {
         UserAccount user = users.get(userId);
         if (user.role() != Role.AGENT && user.role() != Role.MANAGER) {
             throw new InvalidRequestException("agentId", user.username() + " is " + user.role() + ", not an agent");
@@ -303,7 +308,7 @@ public class CampaignRunner implements AutoCloseable {
         if (current != null && current != campaignId) {
             throw new ConflictException(user.username() + " is logged in to campaign " + current + "; log out first");
         }
-        String endpoint = user.phoneEndpoint() != null ? user.phoneEndpoint() : "SIM/agent" + user.id();
+        String endpoint = phone != null ? phone : user.phoneEndpoint() != null ? user.phoneEndpoint() : "SIM/agent" + user.id();
         java.util.Set<String> skills = new java.util.HashSet<>(user.skills());
         skills.add(LeadStore.agentSkill(user.id()));
         run.onClock(() -> {
@@ -380,6 +385,12 @@ public class CampaignRunner implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new ConflictException(e.getMessage());
         }
+    }
+
+    /** The running campaign the agent is logged in to. */
+    public Optional<CampaignRun> runOf(long userId) {
+        Long campaignId = agentCampaign.get(userId);
+        return Optional.ofNullable(campaignId == null ? null : runs.get(campaignId));
     }
 
     CampaignRun agentRun(long userId) {

@@ -45,6 +45,7 @@ public final class AsteriskTelephony implements Telephony {
     static final String AGENT = "dialer-agent";
     static final String ROBOT = "dialer-robot";
     static final String SAFE_HARBOUR = "dialer-safe-harbour";
+    static final String TRANSFER = "dialer-transfer";
     static final String MESSAGE = "dialer-message";
     /** Q.850 normal clearing: the cause the dialer gives every hangup it asks for. */
     static final int NORMAL_CLEARING = 16;
@@ -237,6 +238,22 @@ public final class AsteriskTelephony implements Telephony {
         if (call != null) {
             send(call, new HangupAction(call.target(), NORMAL_CLEARING));
         }
+    }
+
+    /**
+     * Sets {@code DIALER_TRANSFER_TO} on the callee's channel (the server's dial string for the number) and sends it to
+     * {@value #TRANSFER}; the call's channel slot is given back with it, as the dialer no longer follows the call.
+     */
+    @Override
+    public void transfer(AttemptId attempt, org.opendialer.engine.call.PhoneNumber to) {
+        AsteriskCall call = calls.get(attempt);
+        ServerLink server = call == null ? null : serverOf.get(call.uniqueId);
+        if (server == null) {
+            return;
+        }
+        send(call, new org.asteriskjava.manager.action.SetVarAction(call.target(), "DIALER_TRANSFER_TO", server.config.channelFor(to.digits())));
+        send(call, new RedirectAction(call.target(), TRANSFER, "s", 1));
+        ended(call, CallResult.HUMAN, NORMAL_CLEARING, "transferred to " + to.e164());
     }
 
     @Override

@@ -204,6 +204,14 @@ public final class SimulatedPbx implements Telephony {
     }
 
     @Override
+    public void transfer(AttemptId attempt, org.opendialer.engine.call.PhoneNumber to) {
+        Line line = lines.get(attempt);
+        if (line != null && line.answered) {
+            end(line, resultOf(line), 16, "transferred to " + to.e164());
+        }
+    }
+
+    @Override
     public int freeLines() {
         return trunkLines - lines.size();
     }

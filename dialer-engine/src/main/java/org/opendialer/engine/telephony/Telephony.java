@@ -46,6 +46,15 @@ public interface Telephony extends AutoCloseable {
 
     void hangup(AttemptId attempt);
 
+    /**
+     * Hands a live call on to {@code to} (blind transfer): the callee is dialled through to that number and the call
+     * ends for the dialer at once ({@link CallEvent.CallEnded}, HUMAN, cause 16, "transferred to ..."), so the agent
+     * is free; what the callee and the new party say is no longer followed.
+     */
+    default void transfer(AttemptId attempt, org.opendialer.engine.call.PhoneNumber to) {
+        throw new UnsupportedOperationException("this telephony cannot transfer calls");
+    }
+
     /** Lines that could take a new call right now across every server. */
     int freeLines();
 

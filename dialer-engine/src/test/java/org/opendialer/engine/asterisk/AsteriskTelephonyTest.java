@@ -223,6 +223,29 @@ class AsteriskTelephonyTest {
     }
 
     @Test
+    void aTransferredCallIsDialledThroughToTheNumberAndEndsForTheDialerAtOnce() throws Exception {
+        telephony.originate(request(10, "14155550001", false));
+        assertThat(next()).isInstanceOf(CallEvent.CallRinging.class);
+        assertThat(next()).isInstanceOf(CallEvent.CallAnswered.class);
+
+        telephony.transfer(new AttemptId(10), new PhoneNumber("+14155550100"));
+
+        assertThat(next()).isInstanceOfSatisfying(CallEvent.CallEnded.class, ended -> {
+            assertThat(ended.result()).isEqualTo(CallResult.HUMAN);
+            assertThat(ended.cause()).isEqualTo(16);
+            assertThat(ended.causeText()).isEqualTo("transferred to +14155550100");
+        });
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos(); // the actions are on their way to the server
+        while (asterisk.actions("Redirect").isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(asterisk.actions("SetVar")).anySatisfy(a -> assertThat(a)
+                .containsEntry("Variable", "DIALER_TRANSFER_TO").containsEntry("Value", "PJSIP/14155550100@trunk1"));
+        assertThat(asterisk.actions("Redirect")).singleElement().satisfies(a -> assertThat(a).containsEntry("Context", "dialer-transfer"));
+        assertThat(asterisk.actions("Hangup")).as("the callee talks on with the new party").isEmpty();
+    }
+
+    @Test
     void malformedAndUnknownEventsAreIgnoredAndCallsCarryOn() throws Exception {
         asterisk.inject("Event: SomethingNew\r\nFoo: bar\r\n\r\n");
         asterisk.inject("this is not AMI at all\r\n\r\n");

@@ -51,6 +51,7 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
     private Path conf;
     private Path run;
     private int amiPort;
+    private int httpPort;
     private final List<Process> sipp = new ArrayList<>();
     private AmiTraceRecorder recorder;
 
@@ -109,6 +110,7 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         run = root.resolve("run");
         Path media = Files.createDirectories(root.resolve("sipp"));
         amiPort = freeTcpPort();
+        httpPort = freeTcpPort();
         int sipPort = freeUdpPort();
         int calleePort = freeUdpPort();
         int agentPort = freeUdpPort();
@@ -116,6 +118,7 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         int rtpStart = freeUdpRange(rtpPorts * 2);
         Map<String, String> ports = new LinkedHashMap<>();
         ports.put("@AMI_PORT@", Integer.toString(amiPort));
+        ports.put("@HTTP_PORT@", Integer.toString(httpPort));
         ports.put("@SIP_PORT@", Integer.toString(sipPort));
         ports.put("@CALLEE_PORT@", Integer.toString(calleePort));
         ports.put("@RTP_START@", Integer.toString(rtpStart));
@@ -208,6 +211,16 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         return new AsteriskServer("pbx1", "127.0.0.1", amiPort, "dialer", SECRET, "PJSIP/{number}@trunk1", maxChannels);
     }
 
+    /** The browser phones' WebSocket on Asterisk's HTTP server (http.conf, transport type ws). */
+    public String websocketUrl() {
+        return "ws://127.0.0.1:" + httpPort + "/ws";
+    }
+
+    /** Asterisk's configuration folder in this run: the dialer writes its browser phones there (pjsip_dialer_phones.conf). */
+    public Path configuration() {
+        return conf;
+    }
+
     /** Every AMI event seen since the class started, as an observer session received it. */
     public AmiTraceRecorder events() {
         return recorder;
@@ -257,7 +270,7 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
 
     private void writeConfiguration(Map<String, String> ports) throws IOException {
         for (String name : List.of("modules.conf", "manager.conf", "pjsip.conf", "rtp.conf", "extensions.conf", "logger.conf",
-                "confbridge.conf", "queues.conf")) {
+                "confbridge.conf", "queues.conf", "http.conf")) {
             String text = resource("conf/" + name);
             for (Map.Entry<String, String> p : ports.entrySet()) {
                 text = text.replace(p.getKey(), p.getValue());
@@ -267,6 +280,9 @@ public final class RealAsterisk implements BeforeAllCallback, AfterAllCallback, 
         for (String name : List.of("manager_dialer.conf", "extensions_dialer.conf", "amd.conf", "confbridge_dialer.conf")) {
             Files.copy(shipped(name), conf.resolve(name));
         }
+        // browsers on this machine reach Asterisk's media on the loopback only
+        Files.writeString(conf.resolve("pjsip_webrtc.conf"), Files.readString(shipped("pjsip_webrtc.conf"))
+                .replace("[dialer-webrtc](!)\n", "[dialer-webrtc](!)\nmedia_address = 127.0.0.1\nbind_rtp_to_media_address = yes\n"));
         Map<String, String> values = new LinkedHashMap<>(globals);
         values.put("DIALER_RECORDINGS_DIR", root.resolve("recordings").toString());
         values.put("DIALER_SOUNDS_DIR", root.resolve("sounds").toString());
