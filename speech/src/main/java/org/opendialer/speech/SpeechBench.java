@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.opendialer.speech.asr.VoskRecognizer;
 import org.opendialer.speech.intent.IntentModel;
 import org.opendialer.speech.intent.IntentModels;
@@ -61,40 +62,60 @@ public final class SpeechBench {
         out.flush();
     }
 
+    /**
+     * Spoken intent accuracy on the dev answers of {@code /bench/intents.tsv} only: what the hearing is tuned on.
+     * Each dev answer is an example, so it is heard and tagged without itself among the examples and the phrase
+     * list (leave-one-out).
+     */
+    public void runDev() {
+        MaryTtsSynthesizer mary = new MaryTtsSynthesizer();
+        IntentModels models = IntentModels.withEmbeddings(MiniLmEmbedder.shared());
+        try (VoskRecognizer vosk = VoskRecognizer.fromConfiguration()) {
+            List<Long> latencies = new ArrayList<>();
+            spoken("dev answers of /bench/intents.tsv (leave-one-out)", LabelledUtterances.load().split("dev"), mary,
+                    u -> Hearing.leavingOut(vosk, models.leavingOut(u.text()), u.text()), latencies);
+            latencies(latencies);
+        }
+        out.flush();
+    }
+
     private void accuracy(MaryTtsSynthesizer mary, VoskRecognizer vosk) throws IOException {
         IntentModel intents = IntentModels.withEmbeddings(MiniLmEmbedder.shared()).model(Map.of());
         Hearing hearing = new Hearing(vosk, intents, List.of());
-        List<String[]> older = new ArrayList<>();
+        List<LabelledUtterances.Utterance> older = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 SpeechBench.class.getResourceAsStream("/bench/utterances.tsv"), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] cols = line.split("\t");
                 if (cols.length == 2) {
-                    older.add(cols);
+                    older.add(new LabelledUtterances.Utterance("tuning", cols[0], cols[1]));
                 }
             }
         }
-        List<String[]> heldOut = LabelledUtterances.load().split("heldout").stream()
-                .map(u -> new String[] {u.intent(), u.text()}).toList();
         List<Long> latencies = new ArrayList<>();
-        spoken("held-out answers of /bench/intents.tsv", heldOut, mary, hearing, latencies);
-        spoken("/bench/utterances.tsv (the set the phrase rules were tuned on)", older, mary, hearing, latencies);
+        spoken("held-out answers of /bench/intents.tsv", LabelledUtterances.load().split("heldout"), mary, u -> hearing, latencies);
+        spoken("/bench/utterances.tsv (the set the phrase rules were tuned on)", older, mary, u -> hearing, latencies);
+        latencies(latencies);
+    }
+
+    private void latencies(List<Long> latencies) {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         out.printf("end of speech -> intent: p50 %d ms, p95 %d ms%n", sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)]);
     }
 
     /** Intent accuracy of labelled answers spoken by MaryTTS, sent at 8 kHz and heard as the robot hears. */
-    private void spoken(String what, List<String[]> labelled, MaryTtsSynthesizer mary, Hearing hearing, List<Long> latencies) {
+    private void spoken(String what, List<LabelledUtterances.Utterance> labelled, MaryTtsSynthesizer mary,
+                        Function<LabelledUtterances.Utterance, Hearing> hearings, List<Long> latencies) {
         int right = 0;
         List<String> misses = new ArrayList<>();
-        for (String[] cols : labelled) {
-            Audio spoken = mary.speak(cols[1], Audio.TELEPHONE).withSilence(0.3);
-            Hearing.Heard result = hearing.hear(spoken, List.of());
+        for (LabelledUtterances.Utterance u : labelled) {
+            Audio spoken = mary.speak(u.text(), Audio.TELEPHONE).withSilence(0.3);
+            Hearing.Heard result = hearings.apply(u).hear(spoken, List.of());
             latencies.add(result.latencyMillis());
-            if (result.intent().name().equals(cols[0])) {
+            if (result.intent().name().equals(u.intent())) {
                 right++;
             } else {
-                misses.add(cols[0] + " \"" + cols[1] + "\" heard \"" + result.recognition().text() + "\" -> " + result.intent().name());
+                misses.add(u.intent() + " \"" + u.text() + "\" heard \"" + result.recognition().text() + "\" -> " + result.intent().name());
             }
         }
         out.printf("intent accuracy through TTS -> 8 kHz -> Vosk -> rules + embeddings, %s: %d / %d = %.1f %%%n",

@@ -62,6 +62,10 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--campaign", description = "reports: rank an already generated campaign (by id) instead of generating one")
     Long existing;
 
+    @Option(names = "--split", defaultValue = "heldout",
+            description = "speech: the labelled answers to speak, 'dev' (tune on these; accuracy only) or 'heldout' (default: report only)")
+    String split;
+
     @Spec
     CommandSpec spec;
 
@@ -75,7 +79,14 @@ public class BenchCommand implements Callable<Integer> {
             new org.opendialer.speech.IntentBench(out).run(false);
             return 0;
         }
+        if ("speech".equals(what) && "dev".equals(split)) {
+            new org.opendialer.speech.SpeechBench(out).runDev();
+            return 0;
+        }
         if ("speech".equals(what)) {
+            if (!"heldout".equals(split)) {
+                throw new UserFacingException("--split is 'dev' (tune on it) or 'heldout' (measure only), not '" + split + "'");
+            }
             Path scripts = dir.resolve("scripts");
             new org.opendialer.speech.SpeechBench(out).run(org.opendialer.speech.script.TalkTrackLoader.load(
                     scripts.resolve("broadband-offer.yaml")), org.opendialer.speech.robot.Persona.load(

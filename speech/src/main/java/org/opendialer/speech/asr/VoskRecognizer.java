@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opendialer.speech.Audio;
@@ -15,7 +18,8 @@ import org.vosk.Recognizer;
 
 /**
  * Vosk speech recognition. The model is loaded once per process (it is large and thread-safe); each
- * recognition gets its own recogniser, fed in 100 ms chunks as a stream would be. The small English model is
+ * recognition has a recogniser to itself (kept for later answers with the same phrase list), fed in 100 ms
+ * chunks as a stream would be. The small English model is
  * 16 kHz: telephone audio is upsampled first.
  */
 public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
@@ -28,7 +32,13 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
     private static final int ALTERNATIVES = 8;
     private static final Pattern CONF = Pattern.compile("\"conf\"\\s*:\\s*([0-9.]+)");
 
+    /** Idle recognisers kept, all phrase lists together (each holds its decoding graph: a few MB). */
+    private static final int MAX_IDLE = 48;
+
     private final Model model;
+    private final Map<String, ConcurrentLinkedDeque<Recognizer>> idleByGrammar = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean closed;
 
     public VoskRecognizer(Path modelDir) {
         if (modelDir == null || !Files.isDirectory(modelDir.resolve("am"))) {
@@ -86,14 +96,10 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
 
     @Override
     public Recognition recognize(Audio audio, List<String> phrases) {
-        Audio wide = audio.resampled(Audio.WIDEBAND);
-        try (Recognizer recognizer = phrases == null || phrases.isEmpty() ? new Recognizer(model, Audio.WIDEBAND)
-                : new Recognizer(model, Audio.WIDEBAND, grammar(phrases))) {
-            recognizer.setWords(true);
-            if (phrases == null || phrases.isEmpty()) {
-                recognizer.setMaxAlternatives(ALTERNATIVES);
-            }
-            byte[] pcm = wide.pcm();
+        String grammar = grammar(phrases);
+        Recognizer recognizer = borrow(grammar);
+        try {
+            byte[] pcm = withHeadroom(audio.resampled(Audio.WIDEBAND).pcm().clone());
             int chunk = Audio.WIDEBAND / 10 * 2;
             for (int off = 0; off < pcm.length; off += chunk) {
                 int len = Math.min(chunk, pcm.length - off);
@@ -104,9 +110,55 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
             long start = System.nanoTime();
             String json = recognizer.getFinalResult();
             return reading("", json, (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            giveBack(grammar, recognizer);
+        }
+    }
+
+    /**
+     * A recogniser for {@code grammar} ("" for free recognition), idle from an earlier answer when there is one:
+     * building one for a phrase list of some hundred sentences (Vosk estimates a language model from them and
+     * composes it with the model's graph) costs more than decoding a short answer.
+     */
+    private Recognizer borrow(String grammar) {
+        ConcurrentLinkedDeque<Recognizer> kept = idleByGrammar.get(grammar);
+        Recognizer idle = kept == null ? null : kept.poll();
+        if (idle != null) {
+            idleCount.decrementAndGet();
+            return idle;
+        }
+        try {
+            Recognizer recognizer = grammar.isEmpty() ? new Recognizer(model, Audio.WIDEBAND) : new Recognizer(model, Audio.WIDEBAND, grammar);
+            recognizer.setWords(true);
+            recognizer.setMaxAlternatives(ALTERNATIVES);
+            return recognizer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A recogniser done with its answer: reset and kept for the next one (up to {@value #MAX_IDLE} in all). */
+    private void giveBack(String grammar, Recognizer recognizer) {
+        recognizer.reset();
+        if (closed || idleCount.incrementAndGet() > MAX_IDLE) {
+            idleCount.decrementAndGet();
+            recognizer.close();
+        } else {
+            idleByGrammar.computeIfAbsent(grammar, g -> new ConcurrentLinkedDeque<>()).push(recognizer);
+        }
+    }
+
+    /**
+     * Telephone audio that MaryTTS or a loud line sends near full scale overshoots when upsampled and clips;
+     * 6 dB of headroom keeps the recogniser's input clean (Vosk normalises the level itself).
+     */
+    static byte[] withHeadroom(byte[] pcm) {
+        for (int i = 0; i + 1 < pcm.length; i += 2) {
+            int v = ((short) ((pcm[i] & 0xFF) | (pcm[i + 1] << 8))) / 2;
+            pcm[i] = (byte) v;
+            pcm[i + 1] = (byte) (v >> 8);
+        }
+        return pcm;
     }
 
     /**
@@ -141,17 +193,8 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
      */
     @Override
     public StreamingRecognition stream(List<String> phrases) {
-        try {
-            Recognizer recognizer = phrases == null || phrases.isEmpty() ? new Recognizer(model, Audio.WIDEBAND)
-                    : new Recognizer(model, Audio.WIDEBAND, grammar(phrases));
-            recognizer.setWords(true);
-            if (phrases == null || phrases.isEmpty()) {
-                recognizer.setMaxAlternatives(ALTERNATIVES);
-            }
-            return new VoskStream(recognizer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String grammar = grammar(phrases);
+        return new VoskStream(borrow(grammar), r -> giveBack(grammar, r));
     }
 
     /** One answer streamed into one Vosk recogniser. */
@@ -159,13 +202,15 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
 
         private static final Pattern PARTIAL = Pattern.compile("\"partial\"\\s*:\\s*\"([^\"]*)\"");
         private final Recognizer recognizer;
+        private final java.util.function.Consumer<Recognizer> done;
         private final StreamingUpsampler upsampler = new StreamingUpsampler();
         /** Segments Vosk closed by itself (at a pause) before the answer ended. */
         private final StringBuilder segments = new StringBuilder();
         private boolean closed;
 
-        VoskStream(Recognizer recognizer) {
+        VoskStream(Recognizer recognizer, java.util.function.Consumer<Recognizer> done) {
             this.recognizer = recognizer;
+            this.done = done;
         }
 
         @Override
@@ -176,7 +221,7 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
         }
 
         private void feed(byte[] wide) {
-            if (wide.length > 0 && recognizer.acceptWaveForm(wide, wide.length)) {
+            if (wide.length > 0 && recognizer.acceptWaveForm(withHeadroom(wide), wide.length)) {
                 segments.append(' ').append(reading("", recognizer.getResult(), 0).text());
             }
         }
@@ -202,12 +247,16 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
         public synchronized void close() {
             if (!closed) {
                 closed = true;
-                recognizer.close();
+                done.accept(recognizer);
             }
         }
     }
 
+    /** The phrase list as Vosk takes it, "" for none (free recognition). */
     private static String grammar(List<String> phrases) {
+        if (phrases == null || phrases.isEmpty()) {
+            return "";
+        }
         StringBuilder b = new StringBuilder("[");
         for (String p : phrases) {
             b.append('"').append(p.toLowerCase().replace("\"", "")).append("\",");
@@ -217,6 +266,12 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        idleByGrammar.values().forEach(idle -> {
+            for (Recognizer r = idle.poll(); r != null; r = idle.poll()) {
+                r.close();
+            }
+        });
         model.close();
     }
 }

@@ -83,13 +83,14 @@ public final class Robot {
                 return new ConversationResult(outcome, node.disposition() == null ? "NO_DECISION" : node.disposition(), callbackAt,
                         null, turns, points);
             }
+            Hearing hearing = hearings.computeIfAbsent(node.id(), id -> hearing(track, track.node(id)));
             long listenStart = System.nanoTime();
-            Answer answer = channel.hear(node.id(), Duration.ofMillis(Math.round(node.listenSeconds() * 1000)), node.phrases());
+            Answer answer = channel.hear(node.id(), Duration.ofMillis(Math.round(node.listenSeconds() * 1000)),
+                    hearing.listeningFor(node.phrases()));
             long listenMillis = (System.nanoTime() - listenStart) / 1_000_000;
             if (answer == null) {
                 return new ConversationResult(Outcome.HUNG_UP, "HUNG_UP", callbackAt, null, turns, points);
             }
-            Hearing hearing = hearings.computeIfAbsent(node.id(), id -> hearing(track, track.node(id)));
             Hearing.Heard result = hearing.hear(answer.audio(), answer.streamed(), node.phrases());
             Recognition heard = result.recognition();
             TaggedIntent intent = result.intent();

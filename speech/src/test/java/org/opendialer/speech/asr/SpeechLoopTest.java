@@ -44,6 +44,21 @@ class SpeechLoopTest {
     }
 
     @Test
+    void aRecogniserKeptForAPhraseListHearsEachLaterAnswerAfresh() {
+        List<String> phrases = List.of("call me back tomorrow", "not interested", "yes", "no");
+        Audio first = mary.speak("call me back tomorrow", Audio.TELEPHONE);
+        Audio second = mary.speak("not interested", Audio.TELEPHONE);
+
+        assertThat(vosk.recognize(first, phrases).text()).isEqualTo("call me back tomorrow");
+        assertThat(vosk.recognize(second, phrases).text()).isEqualTo("not interested");
+        try (StreamingRecognition stream = vosk.stream(phrases)) {
+            stream.accept(first.pcm());
+            assertThat(stream.finish().text()).isEqualTo("call me back tomorrow");
+        }
+        assertThat(vosk.recognize(second, phrases).text()).isEqualTo("not interested");
+    }
+
+    @Test
     void silenceIsHeardAsNothing() {
         Recognition heard = vosk.recognize(new Audio(new byte[16000], Audio.TELEPHONE), List.of());
         assertThat(heard.silent()).isTrue();
