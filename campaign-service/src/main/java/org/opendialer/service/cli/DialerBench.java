@@ -45,6 +45,10 @@ final class DialerBench {
     }
 
     void run(Duration length) throws IOException, InterruptedException {
+        if (System.getProperty("dialer.data.dir") == null) {
+            // the run's attempt journal belongs to the benchmark's database only
+            System.setProperty("dialer.data.dir", java.nio.file.Files.createTempDirectory("dialer-bench").toString());
+        }
         Scenario floor = ScenarioFile.parse("bench-floor.yaml", DemoCommand.resourceText("/bench/bench-floor.yaml"));
         try (HikariDataSource dataSource = Databases.open(database, 10); SystemClock clock = new SystemClock("dialer-campaign-bench")) {
             new SchemaMigrator(dataSource).migrate();
@@ -67,16 +71,19 @@ final class DialerBench {
                 return null;
             });
             campaigns.moveTo(campaign.id(), CampaignStatus.RUNNING, null);
+            ClockThreadSampler sampler = ClockThreadSampler.start("dialer-campaign-bench");
             ClockLoad before = clock.load();
             long started = System.nanoTime();
             run.start();
             Thread.sleep(length.toMillis());
             ClockLoad after = clock.load();
+            sampler.stop();
             double seconds = (System.nanoTime() - started) / 1e9;
             DialerMetrics metrics = run.metrics();
             run.pause();
             campaigns.moveTo(campaign.id(), CampaignStatus.PAUSED, "the benchmark is over");
             report(after, before, seconds, metrics);
+            sampler.report(out);
         }
     }
 

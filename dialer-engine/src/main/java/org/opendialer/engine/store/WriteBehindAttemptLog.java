@@ -67,7 +67,10 @@ public final class WriteBehindAttemptLog implements AttemptLog, Consumer<AgentSt
         this.ids = ids;
         this.idBlock = idBlock;
         this.journal = journal;
-        this.prefetched = ids.reserve(idBlock); // the first block before the first call: the clock thread never waits for one
+        // two blocks before the first call, so that a first burst of calls never waits for the second
+        this.nextId = ids.reserve(idBlock);
+        this.endId = nextId + idBlock;
+        this.prefetched = ids.reserve(idBlock);
         this.writer = new Thread(this::writeLoop, "dialer-attempt-writer-" + name);
         writer.setDaemon(true);
         writer.start();

@@ -36,13 +36,15 @@ class WriteBehindAttemptLogTest {
         AtomicInteger reservations = new AtomicInteger();
         AttemptIdBlocks counted = size -> 1000L * reservations.incrementAndGet();
         try (WriteBehindAttemptLog log = new WriteBehindAttemptLog("t", new InMemoryAttemptStore(), counted, 10, WriteJournal.none())) {
+            assertThat(reservations.get()).as("two blocks before the first call").isEqualTo(2);
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 ids.add(log.open(CAMPAIGN, lead(i), T0).value());
             }
             assertThat(ids).containsExactly(1000L, 1001L, 1002L, 1003L, 1004L, 1005L, 1006L, 1007L, 1008L, 1009L);
-            await().atMost(Duration.ofSeconds(5)).until(() -> reservations.get() == 2); // the next block, reserved ahead
-            assertThat(log.open(CAMPAIGN, lead(10), T0).value()).isEqualTo(2000L);
+            assertThat(reservations.get()).as("no round trip while the block lasts").isEqualTo(2);
+            assertThat(log.open(CAMPAIGN, lead(10), T0).value()).as("the block reserved ahead").isEqualTo(2000L);
+            await().atMost(Duration.ofSeconds(5)).until(() -> reservations.get() == 3); // the next, reserved off the dialer's thread
         }
     }
 
