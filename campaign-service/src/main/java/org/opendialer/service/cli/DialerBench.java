@@ -80,7 +80,7 @@ final class DialerBench {
             sampler.stop();
             double seconds = (System.nanoTime() - started) / 1e9;
             DialerMetrics metrics = run.metrics();
-            run.pause();
+            run.close();
             campaigns.moveTo(campaign.id(), CampaignStatus.PAUSED, "the benchmark is over");
             report(after, before, seconds, metrics);
             sampler.report(out);

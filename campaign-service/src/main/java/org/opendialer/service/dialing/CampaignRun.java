@@ -233,7 +233,8 @@ public final class CampaignRun {
         return draining;
     }
 
-    void close() {
+    /** Pauses, closes the telephony and the clock, and stores every attempt write still queued. */
+    public void close() {
         if (closed) {
             return;
         }

@@ -174,7 +174,7 @@ public final class WriteBehindAttemptLog implements AttemptLog, Consumer<AgentSt
         long wait = RETRY_FIRST_MILLIS;
         while (true) {
             try {
-                journal.sync();
+                sync();
                 store.write(writes);
                 long last = batch.get(batch.size() - 1).seq();
                 journal.done(last);
@@ -187,6 +187,15 @@ public final class WriteBehindAttemptLog implements AttemptLog, Consumer<AgentSt
                 wait = Math.min(RETRY_LONGEST_MILLIS, wait * 2);
                 prefetchIds();
             }
+        }
+    }
+
+    /** A journal that cannot be synced still holds the writes for a killed process; the store is the durable copy. */
+    private void sync() {
+        try {
+            journal.sync();
+        } catch (RuntimeException e) {
+            LOG.warn("The attempt journal could not be synced: {}", e.getMessage());
         }
     }
 

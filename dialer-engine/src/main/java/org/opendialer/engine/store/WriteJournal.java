@@ -9,12 +9,11 @@ import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,11 +35,12 @@ public final class WriteJournal implements AutoCloseable {
             "org.opendialer.engine.**;java.base/*;!*");
 
     private final Path file;
-    private final FileChannel channel;
+    /** Plain file I/O, not a channel: a channel is closed for good when the thread writing to it is interrupted. */
+    private final RandomAccessFile channel;
     private long lastAppended;
     private long lastDone;
 
-    private WriteJournal(Path file, FileChannel channel) {
+    private WriteJournal(Path file, RandomAccessFile channel) {
         this.file = file;
         this.channel = channel;
     }
@@ -54,8 +54,9 @@ public final class WriteJournal implements AutoCloseable {
     public static WriteJournal at(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            return new WriteJournal(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND));
+            RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
+            raf.seek(raf.length());
+            return new WriteJournal(file, raf);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the attempt journal " + file + " (set dialer.data.dir to a writable folder)", e);
         }
@@ -77,7 +78,7 @@ public final class WriteJournal implements AutoCloseable {
     public void sync() {
         if (channel != null) {
             try {
-                channel.force(false);
+                channel.getFD().sync();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot sync the attempt journal " + file, e);
             }
@@ -92,7 +93,8 @@ public final class WriteJournal implements AutoCloseable {
         }
         try {
             if (lastDone == lastAppended) {
-                channel.truncate(0);
+                channel.setLength(0);
+                channel.seek(0);
             } else {
                 writeFully(ByteBuffer.allocate(1 + 8).put(DONE).putLong(seq).flip());
             }
@@ -171,9 +173,7 @@ public final class WriteJournal implements AutoCloseable {
 
     private void writeFully(ByteBuffer frame) {
         try {
-            while (frame.hasRemaining()) {
-                channel.write(frame);
-            }
+            channel.write(frame.array(), 0, frame.limit());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the attempt journal " + file, e);
         }
