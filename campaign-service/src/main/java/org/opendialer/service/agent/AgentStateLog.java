@@ -19,6 +19,16 @@ public class AgentStateLog implements Consumer<AgentStateChange> {
         this.campaignId = campaignId;
     }
 
+    /** As {@link #accept}, unless this very change is stored already (a replayed journal). */
+    public void acceptOnce(AgentStateChange change) {
+        Integer stored = jdbc.queryForObject("SELECT COUNT(*) FROM agent_state_log WHERE agent_id = ? AND campaign_id = ? "
+                + "AND state = ? AND started_at = ?", Integer.class, change.agentId(), campaignId, change.to().name(),
+                Timestamp.from(change.at()));
+        if (stored == 0) {
+            accept(change);
+        }
+    }
+
     @Override
     public void accept(AgentStateChange change) {
         Timestamp at = Timestamp.from(change.at());

@@ -41,17 +41,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark lead import (import) or ranking and export (reports) on generated data in the configured database,",
                 "or the speech robot (speech: intent accuracy spoken, latencies, simultaneous conversations; run from the project root),",
-                "or intents on text (intents: dev and held-out accuracy, tagging latency, embedding model load)."})
+                "or intents on text (intents: dev and held-out accuracy, tagging latency, embedding model load),",
+                "or live dialing (dialer: 100 virtual agents on the simulated PBX in real time; clock-thread decisions and stalls)."})
 public class BenchCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
 
-    @Parameters(index = "0", paramLabel = "import|reports|speech|intents")
+    @Parameters(index = "0", paramLabel = "import|reports|dialer|speech|intents")
     String what;
 
     @Option(names = "--rows", defaultValue = "1000000", description = "leads to generate (default ${DEFAULT-VALUE})")
     int rows;
+
+    @Option(names = "--seconds", defaultValue = "90", description = "dialer: how long the campaign dials (default ${DEFAULT-VALUE})")
+    int seconds;
 
     @Option(names = "--dir", defaultValue = ".", description = "where generated and exported files go")
     Path dir;
@@ -81,6 +85,10 @@ public class BenchCommand implements Callable<Integer> {
         }
         if ("speech".equals(what) && "dev".equals(split)) {
             new org.opendialer.speech.SpeechBench(out).runDev();
+            return 0;
+        }
+        if ("dialer".equals(what)) {
+            new DialerBench(out, database.settings()).run(java.time.Duration.ofSeconds(seconds));
             return 0;
         }
         if ("speech".equals(what)) {
@@ -114,7 +122,7 @@ public class BenchCommand implements Callable<Integer> {
             switch (what) {
                 case "import" -> benchImport(out, dataSource, campaign);
                 case "reports" -> benchReports(out, dataSource, campaign);
-                default -> throw new UserFacingException("bench what? 'import', 'reports', 'speech' or 'intents', not '" + what + "'");
+                default -> throw new UserFacingException("bench what? 'import', 'reports', 'dialer', 'speech' or 'intents', not '" + what + "'");
             }
         }
         out.flush();

@@ -183,7 +183,7 @@ public class DemoCommand implements Callable<Integer> {
         return name;
     }
 
-    private static ImportSummary importSampleList(HikariDataSource dataSource, Campaign campaign) throws IOException {
+    static ImportSummary importSampleList(HikariDataSource dataSource, Campaign campaign) throws IOException {
         Path file = Files.createTempFile("sample-leads", ".csv");
         try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/sample-leads.csv")) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
@@ -345,7 +345,7 @@ public class DemoCommand implements Callable<Integer> {
         return whole == 0 ? 0 : 100.0 * part / whole;
     }
 
-    private static String resourceText(String name) throws IOException {
+    static String resourceText(String name) throws IOException {
         try (InputStream in = DemoCommand.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException("missing resource " + name);

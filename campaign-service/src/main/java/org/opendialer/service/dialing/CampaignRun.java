@@ -8,11 +8,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.engine.clock.SystemClock;
 import org.opendialer.engine.dialer.CampaignDialer;
 import org.opendialer.engine.dialer.DialerMetrics;
 import org.opendialer.engine.dialer.NotDialingReason;
 import org.opendialer.engine.pacing.PacingPolicies;
+import org.opendialer.engine.store.ReadAheadLeadSource;
+import org.opendialer.engine.store.WriteBehindAttemptLog;
 import org.opendialer.engine.telephony.Telephony;
 import org.opendialer.service.agent.AgentStateLog;
 import org.opendialer.service.campaign.Campaign;
@@ -34,6 +39,10 @@ public final class CampaignRun {
     private final DialerClock clock;
     private final Telephony telephony;
     private final LeadHopper hopper;
+    /** Real time only: the hopper refilled ahead, and attempts and agent states written behind the clock thread. */
+    private final ReadAheadLeadSource readAhead;
+    private final WriteBehindAttemptLog writeBehind;
+    private volatile Set<String> staffedSkills = Set.of();
     private final CampaignDialer dialer;
     private final DoNotCallList dnc;
     private final java.util.function.Consumer<String> evict;
@@ -45,6 +54,11 @@ public final class CampaignRun {
     private final AnswerRateMemory answerRates;
     private int minutesSinceAnswerRatesSaved;
 
+    /** Attempt ids reserved at a time: one short transaction per thousand calls. */
+    static final int ID_BLOCK = 1000;
+    /** Leads held ready at most: a few seconds of dialling, so a window that closes finds few waiting. */
+    static final int MAX_AHEAD = 200;
+
     public CampaignRun(Campaign campaign, DialerClock clock, Telephony telephony, JdbcTemplate jdbc, TransactionTemplate tx,
                 DoNotCallList dnc, String instance) {
         this.campaign = campaign;
@@ -54,17 +68,42 @@ public final class CampaignRun {
         LeadStore store = new LeadStore(jdbc, tx);
         this.hopper = new LeadHopper(campaign, store, clock, instance, Math.max(20, campaign.trunkLines()));
         AttemptRecorder recorder = new AttemptRecorder(campaign, jdbc, tx, instance);
+        AgentStateLog agentStates = new AgentStateLog(jdbc, campaign.id());
         java.time.LocalTime shiftEnd = campaign.window().end();
-        this.dialer = new CampaignDialer(clock, telephony, hopper, recorder, campaign.dialerSettings(),
+        if (clock instanceof SystemClock) {
+            String name = "campaign-" + campaign.id();
+            DatabaseAttemptStore attempts = new DatabaseAttemptStore(recorder, agentStates, tx);
+            this.writeBehind = new WriteBehindAttemptLog(name, attempts, new DatabaseAttemptIds(jdbc, tx), ID_BLOCK,
+                    AttemptJournals.openAfterReplay(instance, campaign.id(), attempts));
+            this.readAhead = new ReadAheadLeadSource(name, hopper, Math.min(MAX_AHEAD, Math.max(20, campaign.trunkLines())),
+                    hopper::callableNow, hopper::release);
+        } else {
+            this.writeBehind = null; // simulated time: the caller's thread is the clock's, and writes land as they happen
+            this.readAhead = null;
+        }
+        this.dialer = new CampaignDialer(clock, telephony, readAhead != null ? readAhead : hopper,
+                writeBehind != null ? writeBehind : recorder, campaign.dialerSettings(),
                 PacingPolicies.create(campaign.mode().policySpec(campaign.modeFactor()), null, shiftEnd, campaign.reportZone()));
-        dialer.addAgentListener(new AgentStateLog(jdbc, campaign.id()));
+        dialer.addAgentListener(writeBehind != null ? writeBehind : agentStates);
         this.answerRates = new AnswerRateMemory(jdbc, tx, campaign.id(), campaign.reportZone(),
                 !campaign.amdEnabled() || campaign.amdAction() == org.opendialer.engine.dialer.MachineAction.PASS_TO_AGENT);
         dialer.statistics().usePriors(answerRates.priors());
         dialer.addOutcomeListener(answerRates);
-        hopper.staffedBy(skill -> dialer.roster().agents().stream().anyMatch(a -> a.skills().contains(skill)));
+        if (readAhead != null) {
+            // the hopper asks on its own thread: it reads a copy the clock thread keeps, never the roster itself
+            dialer.addAgentListener(change -> staffedSkills = dialer.roster().agents().stream()
+                    .flatMap(a -> a.skills().stream()).collect(Collectors.toUnmodifiableSet()));
+            hopper.staffedBy(skill -> staffedSkills.contains(skill));
+        } else {
+            hopper.staffedBy(skill -> dialer.roster().agents().stream().anyMatch(a -> a.skills().contains(skill)));
+        }
         seedAbandonHistory(jdbc);
-        this.evict = hopper::evict;
+        this.evict = phone -> {
+            hopper.evict(phone);
+            if (readAhead != null) {
+                readAhead.drop(lead -> lead.phone().e164().equals(phone));
+            }
+        };
         dnc.addListener(evict);
         this.jdbc = jdbc;
     }
@@ -139,7 +178,7 @@ public final class CampaignRun {
     public void pause() {
         onClock(() -> {
             dialer.stop();
-            hopper.releaseAll();
+            releaseLeads();
             return null;
         });
         answerRates.save(clock.now());
@@ -154,7 +193,7 @@ public final class CampaignRun {
         draining = true;
         onClock(() -> {
             dialer.stop();
-            hopper.releaseAll();
+            releaseLeads();
             answerRates.save(clock.now());
             if (now) {
                 dialer.hangUpAll();
@@ -187,12 +226,20 @@ public final class CampaignRun {
         });
     }
 
+    private void releaseLeads() {
+        hopper.releaseAll();
+        if (readAhead != null) {
+            readAhead.returnAll();
+        }
+    }
+
     /** True once a stop is waiting for the campaign's calls to end. */
     public boolean draining() {
         return draining;
     }
 
-    void close() {
+    /** Pauses, closes the telephony and the clock, and stores every attempt write still queued. */
+    public void close() {
         if (closed) {
             return;
         }
@@ -200,12 +247,18 @@ public final class CampaignRun {
         closed = true;
         dnc.removeListener(evict);
         telephony.close();
+        if (readAhead != null) {
+            readAhead.close();
+        }
         if (clock instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }
+        if (writeBehind != null) {
+            writeBehind.close(); // the clock has stopped: every write it made is queued
         }
     }
 

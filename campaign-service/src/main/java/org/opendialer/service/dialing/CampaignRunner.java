@@ -77,6 +77,17 @@ public class CampaignRunner implements AutoCloseable {
         return campaign -> new SystemClock("dialer-campaign-" + campaign.id());
     }
 
+    /**
+     * Stores the attempt journals this instance left when it was last killed (see {@link AttemptJournals}); run at
+     * start, before the instance's open attempts are recovered. Returns how many writes were stored.
+     */
+    int replayJournals() {
+        return AttemptJournals.replayAll(instance, campaignId -> campaigns.find(campaignId)
+                .map(c -> new DatabaseAttemptStore(new org.opendialer.service.lead.AttemptRecorder(c, jdbc, tx, instance),
+                        new org.opendialer.service.agent.AgentStateLog(jdbc, c.id()), tx))
+                .orElse(null));
+    }
+
     public String instance() {
         return instance;
     }

@@ -218,6 +218,10 @@ public class DialingConfiguration {
             AttemptRecovery recovery = context.getBean(AttemptRecovery.class);
             DialerClock clock = context.getBean(DialerClock.class);
             recovery.heartbeat(runner.instance(), host(), clock.now());
+            int replayed = runner.replayJournals(); // first: recovery then sees every attempt the last run placed
+            if (replayed > 0) {
+                LOG.warn("Stored {} attempt write(s) the last run had journalled but not yet written", replayed);
+            }
             int closed = recovery.recover(runner.instance(), clock.now());
             if (closed > 0) {
                 LOG.warn("Recovered {} attempt(s) left open before this start", closed);

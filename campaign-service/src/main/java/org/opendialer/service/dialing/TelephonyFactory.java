@@ -82,7 +82,9 @@ public class TelephonyFactory {
             VirtualCallCentre centre = new VirtualCallCentre(ScenarioFile.load(callees), clock.nowMillis(), clock,
                     campaign.trunkLines());
             org.opendialer.engine.telephony.RobotLine robot = robots.apply(campaign, clock);
-            if (robot != null) {
+            if (robot != null && clock instanceof org.opendialer.engine.clock.SystemClock) {
+                centre.robot(robot, robotWorkers(campaign)); // real time: a conversation never holds the clock thread
+            } else if (robot != null) {
                 centre.robot(robot);
             }
             return new Connected(centre.pbx(), centre);
@@ -131,6 +133,16 @@ public class TelephonyFactory {
         }
         throw new ConflictException("campaign '" + campaign.name() + "' dials through " + campaign.telephony()
                 + " telephony, which is not configured on this server (dialer.asterisk.servers); use telephony SIMULATED");
+    }
+
+    /** Threads for the campaign's robot conversations on the simulated PBX; idle ones go away after a minute. */
+    private static java.util.concurrent.Executor robotWorkers(Campaign campaign) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "dialer-robot-" + campaign.id() + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Every 30 s: closes calls Asterisk never reported on (ring timeout + 60 s, or 4 hours on the line). */

@@ -130,6 +130,16 @@ public class LeadHopper implements LeadSource {
         store.release(instance, dropped);
     }
 
+    /** True while the lead's calling window is open: checked again as a lead held ahead is handed out. */
+    public boolean callableNow(DialLead lead) {
+        return campaign.window().isOpen(clock.now(), ZoneId.of(lead.variables().get(LeadStore.TIME_ZONE)));
+    }
+
+    /** Gives leads taken from the hopper and not dialled back to the list. */
+    public synchronized void release(List<DialLead> given) {
+        store.release(instance, given.stream().map(DialLead::leadId).collect(Collectors.toList()));
+    }
+
     /** Gives every held lead back, when the campaign stops or pauses. */
     public synchronized void releaseAll() {
         store.release(instance, leads.stream().map(DialLead::leadId).collect(Collectors.toList()));

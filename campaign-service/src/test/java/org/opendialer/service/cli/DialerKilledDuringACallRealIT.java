@@ -1,6 +1,7 @@
 package org.opendialer.service.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,35 +58,24 @@ class DialerKilledDuringACallRealIT {
     }
 
     private void awaitUp(Api api, Process process, String log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("serve exited: " + Files.readString(dir.resolve(log)));
-            }
-            try {
-                if (api.get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(250);
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                    .ignoreException(IllegalStateException.class) // connection refused while starting
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError("serve exited: " + Files.readString(dir.resolve(log)));
+                        }
+                        return api.get("/actuator/health").status() == 200;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("serve did not come up: " + Files.readString(dir.resolve(log)), e);
         }
-        throw new AssertionError("serve did not come up: " + Files.readString(dir.resolve(log)));
     }
 
-    private static Map<String, Object> awaitAttempt(JdbcTemplate jdbc, String state, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (true) {
-            List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM call_attempts");
-            if (!rows.isEmpty() && state.equals(rows.get(0).get("state"))) {
-                return rows.get(0);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no attempt " + state + " within " + within + ": " + rows);
-            }
-            Thread.sleep(200);
-        }
+    private static Map<String, Object> awaitAttempt(JdbcTemplate jdbc, String state, Duration within) {
+        List<Map<String, Object>> rows = await().atMost(within).pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.queryForList("SELECT * FROM call_attempts"), r -> !r.isEmpty() && state.equals(r.get(0).get("state")));
+        return rows.get(0);
     }
 
     @Test

@@ -8,5 +8,5 @@ import org.opendialer.engine.call.AttemptId;
  * ON_CALL and WRAP_UP), {@code reason} the pause reason (set for PAUSED).
  */
 public record AgentStateChange(long agentId, AgentState from, AgentState to, Instant at, AttemptId attempt,
-                               String reason) {
+                               String reason) implements java.io.Serializable {
 }

@@ -1,5 +1,6 @@
 package org.opendialer.engine.asterisk;
 
+import org.asteriskjava.live.ChannelState;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.AbstractChannelEvent;
@@ -67,11 +68,11 @@ final class AmiEventTranslator {
 
     private void newState(AsteriskCall call, NewStateEvent state) {
         call.channel = state.getChannel();
-        Integer s = state.getChannelState();
-        if (s != null && s == 5 && !call.ringing) {
+        ChannelState s = state.getChannelState() == null ? null : ChannelState.valueOf(state.getChannelState());
+        if (s == ChannelState.RINGING && !call.ringing) {
             call.ringing = true;
             telephony.emit(new CallEvent.CallRinging(call.attempt, telephony.now(), call.server, call.channel, call.uniqueId));
-        } else if (s != null && s == 6 && !call.answered) {
+        } else if (s == ChannelState.UP && !call.answered) {
             call.answered = true;
             if (!call.detect) {
                 telephony.emit(new CallEvent.CallAnswered(call.attempt, telephony.now(), null, null));

@@ -2,22 +2,17 @@ package org.opendialer.engine.asterisk;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.asteriskjava.manager.ManagerConnectionState;
+import java.util.Set;
+import org.asteriskjava.live.HangupCause;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
-import org.asteriskjava.manager.event.ConnectEvent;
-import org.asteriskjava.manager.event.DisconnectEvent;
-import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
-import org.asteriskjava.manager.event.ShutdownEvent;
 import org.opendialer.engine.call.AttemptId;
 import org.opendialer.engine.call.CallResult;
 import org.opendialer.engine.clock.DialerClock;
@@ -38,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * agent's phone is called once into the agent's own conference ({@link AgentLines}). Answered calls are
  * redirected: into that conference ({@value #AGENT}, Exten = agent id), to {@value #ROBOT}, to
  * {@value #SAFE_HARBOUR} or {@value #MESSAGE}. See {@code dialer-engine/asterisk/} for the dialplan.
+ *
+ * <p>The connections live in {@link AsteriskServers}, the calls followed in {@link CallTracker}, and the AMI events of
+ * a call become the dialer's {@link CallEvent}s in {@link AmiEventTranslator}.
  */
 public final class AsteriskTelephony implements Telephony {
 
@@ -48,16 +46,14 @@ public final class AsteriskTelephony implements Telephony {
     static final String TRANSFER = "dialer-transfer";
     static final String MESSAGE = "dialer-message";
     /** Q.850 normal clearing: the cause the dialer gives every hangup it asks for. */
-    static final int NORMAL_CLEARING = 16;
+    static final int NORMAL_CLEARING = HangupCauses.NORMAL_CLEARING;
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskTelephony.class);
     /** How long a restarted Asterisk may take to load its modules before the dialer uses it anyway. */
     private static final Duration BOOT_WAIT = Duration.ofSeconds(30);
 
     private final DialerClock clock;
-    private final List<ServerLink> servers = new ArrayList<>();
-    private final Map<AttemptId, AsteriskCall> calls = new ConcurrentHashMap<>();
-    private final Map<String, AsteriskCall> byUniqueId = new ConcurrentHashMap<>();
-    private final Map<String, ServerLink> serverOf = new ConcurrentHashMap<>();
+    private final AsteriskServers servers;
+    private final CallTracker calls = new CallTracker();
     private final AmiEventTranslator translator = new AmiEventTranslator(this);
     private final AgentLines agentLines;
     private final ChannelLeases leases;
@@ -80,21 +76,17 @@ public final class AsteriskTelephony implements Telephony {
         this.clock = clock;
         this.leases = leases;
         this.agentLines = new AgentLines(this, agentRing);
-        for (AsteriskServer config : configured) {
-            servers.add(new ServerLink(config, leases));
-        }
+        this.servers = new AsteriskServers(configured, leases);
     }
 
     /** Logs in to every server; one that does not answer is left out of rotation (and logged) until it does. */
     public void connect() {
-        for (ServerLink server : servers) {
-            server.connect(event -> onEvent(server, event));
-        }
+        servers.connect(this::onEvent);
     }
 
     /** The servers that take calls now. */
     public List<String> serversInRotation() {
-        return servers.stream().filter(ServerLink::up).map(s -> s.config.name()).toList();
+        return servers.inRotation();
     }
 
     /**
@@ -107,13 +99,7 @@ public final class AsteriskTelephony implements Telephony {
 
     /** As {@link #readinessProblems(boolean)}; with {@code robot}, also the robot's context and AudioSocket. */
     public List<String> readinessProblems(boolean machineDetection, boolean robot) {
-        List<String> problems = new ArrayList<>();
-        for (ServerLink server : servers) {
-            if (server.up()) {
-                problems.addAll(DialplanReadiness.problems(server.config.name(), server.connection, machineDetection, robot));
-            }
-        }
-        return problems;
+        return servers.readinessProblems(machineDetection, robot);
     }
 
     @Override
@@ -123,16 +109,15 @@ public final class AsteriskTelephony implements Telephony {
 
     @Override
     public void originate(OriginateRequest request) {
-        ServerLink server = pick(request.attemptId());
+        ServerLink server = servers.pick(request.attemptId());
         if (server == null) {
-            emit(new CallEvent.CallEnded(request.attemptId(), clock.now(), CallResult.CONGESTION, 34, "no Asterisk server has a free line"));
+            emit(new CallEvent.CallEnded(request.attemptId(), clock.now(), CallResult.CONGESTION,
+                    HangupCause.AST_CAUSE_NORMAL_CIRCUIT_CONGESTION.getCode(), "no Asterisk server has a free line"));
             return;
         }
         AsteriskCall call = new AsteriskCall(request.attemptId(), server.config.name(), "dialer-" + request.attemptId().value(),
                 request.detectMachine(), clock.nowMillis(), request.ringTimeout().toMillis());
-        calls.put(call.attempt, call);
-        byUniqueId.put(call.uniqueId, call);
-        serverOf.put(call.uniqueId, server);
+        calls.follow(call, server);
         OriginateAction originate = new OriginateAction();
         originate.setChannel(server.config.channelFor(request.number().digits()));
         originate.setContext(OUTBOUND);
@@ -141,7 +126,7 @@ public final class AsteriskTelephony implements Telephony {
         originate.setAsync(true);
         originate.setTimeout(request.ringTimeout().toMillis());
         originate.setChannelId(call.uniqueId);
-        originate.setActionId("attempt-" + request.attemptId().value());
+        originate.setActionId(CallTracker.actionId(request.attemptId()));
         if (request.callerId() != null) {
             originate.setCallerId(request.callerId());
         }
@@ -160,25 +145,6 @@ public final class AsteriskTelephony implements Telephony {
         } catch (IOException | IllegalStateException e) {
             ended(call, CallResult.FAILED, 0, "server " + server.config.name() + " unreachable: " + e.getMessage());
         }
-    }
-
-    /** The server with the most free channels that grants the attempt a lease, or null when none has one. */
-    private ServerLink pick(AttemptId attempt) {
-        List<ServerLink> up = new ArrayList<>();
-        Map<ServerLink, Integer> free = new HashMap<>();
-        for (ServerLink s : servers) {
-            if (s.up()) {
-                up.add(s);
-                free.put(s, s.free());
-            }
-        }
-        up.sort((a, b) -> Integer.compare(free.get(b), free.get(a)));
-        for (ServerLink s : up) {
-            if (free.get(s) > 0 && leases.acquire(s.config.name(), s.config.maxChannels(), attempt)) {
-                return s;
-            }
-        }
-        return null;
     }
 
     @Override
@@ -258,23 +224,13 @@ public final class AsteriskTelephony implements Telephony {
 
     @Override
     public int freeLines() {
-        int free = 0;
-        for (ServerLink s : servers) {
-            if (s.up()) {
-                free += Math.max(0, s.free());
-            }
-        }
-        return free;
+        return servers.freeLines();
     }
 
     @Override
     public void close() {
         agentLines.disconnectAll();
-        for (ServerLink s : servers) {
-            if (s.connection != null && s.connection.getState() == ManagerConnectionState.CONNECTED) {
-                s.connection.logoff();
-            }
-        }
+        servers.logoffAll();
     }
 
     private void redirectTo(AttemptId attempt, String context) {
@@ -289,7 +245,7 @@ public final class AsteriskTelephony implements Telephony {
     }
 
     private void send(AsteriskCall call, ManagerAction action) {
-        ServerLink server = serverOf.get(call.uniqueId);
+        ServerLink server = calls.serverOf(call);
         if (server == null) {
             return;
         }
@@ -303,45 +259,21 @@ public final class AsteriskTelephony implements Telephony {
     // ---- events ------------------------------------------------------------------------------
 
     private void onEvent(ServerLink server, ManagerEvent event) {
-        if (event instanceof DisconnectEvent) {
-            server.booted = false;
-            LOG.warn("Asterisk server {} disconnected: out of rotation until it answers again", server.config.name());
-            return;
-        }
-        if (event instanceof ShutdownEvent) {
-            server.booted = false; // it is going down (core restart, stop): no new call into it
-            LOG.warn("Asterisk server {} is shutting down: out of rotation until it is back", server.config.name());
-            return;
-        }
-        if (event instanceof FullyBootedEvent) {
-            server.booted = true;
-            return;
-        }
-        if (event instanceof ConnectEvent && server.loggedInOnce) {
-            // Asterisk-Java has reconnected: calls that lived through the outage carry on, the others are closed
-            Thread reconcile = new Thread(() -> {
-                server.awaitBooted(BOOT_WAIT);
-                reconcile(server);
-            }, "dialer-ami-reconcile");
-            reconcile.setDaemon(true);
-            reconcile.start();
+        if (servers.connectionEvent(server, event, this::reconnected)) {
             return;
         }
         if (event instanceof OriginateResponseEvent response) {
             if (agentLines.originateResponse(response)) {
                 return;
             }
-            AsteriskCall call = response.getUniqueId() != null ? byUniqueId.get(response.getUniqueId()) : null;
-            if (call == null && response.getActionId() != null && response.getActionId().startsWith("attempt-")) {
-                call = calls.get(new AttemptId(Long.parseLong(response.getActionId().substring("attempt-".length()))));
-            }
+            AsteriskCall call = calls.answeredBy(response);
             if (call != null) {
                 translator.originateResponse(call, response);
             }
             return;
         }
         String uniqueId = AmiEventTranslator.uniqueIdOf(event);
-        AsteriskCall call = uniqueId == null ? null : byUniqueId.get(uniqueId);
+        AsteriskCall call = calls.byUniqueId(uniqueId);
         if (call != null) {
             translator.onCallEvent(call, event);
         } else if (agentLines.owns(uniqueId)) {
@@ -349,12 +281,22 @@ public final class AsteriskTelephony implements Telephony {
         }
     }
 
+    /** Asterisk-Java has reconnected: calls that lived through the outage carry on, the others are closed. */
+    private void reconnected(ServerLink server) {
+        Thread reconcile = new Thread(() -> {
+            server.awaitBooted(BOOT_WAIT);
+            reconcile(server);
+        }, "dialer-ami-reconcile");
+        reconcile.setDaemon(true);
+        reconcile.start();
+    }
+
     /**
      * Closes the calls this server no longer has (asked with CoreShowChannels after a reconnect), so no attempt
      * stays open and no lead waits for an answer that will never come; nothing is dialled again here.
      */
     void reconcile(ServerLink server) {
-        java.util.Set<String> alive = null;
+        Set<String> alive = null;
         for (int tries = 0; alive == null && tries < 5; tries++) {
             if (tries > 0) {
                 try {
@@ -367,21 +309,20 @@ public final class AsteriskTelephony implements Telephony {
             alive = server.channelsUp();
         }
         if (alive == null) {
-            alive = java.util.Set.of(); // it cannot say which are up: nothing the dialer followed is known to be
+            alive = Set.of(); // it cannot say which are up: nothing the dialer followed is known to be
             LOG.warn("Asterisk server {} did not list its channels after reconnecting: closing the calls it had", server.config.name());
         }
         agentLines.reconcile(server.config.name(), alive);
-        for (AsteriskCall call : List.copyOf(calls.values())) {
-            if (serverOf.get(call.uniqueId) == server && !alive.contains(call.uniqueId)) {
+        for (AsteriskCall call : calls.all()) {
+            if (calls.serverOf(call) == server && !alive.contains(call.uniqueId)) {
                 ended(call, call.answered ? CallResult.HUMAN : CallResult.FAILED, 0, "channel gone after the AMI connection was lost");
             }
         }
     }
 
     /** The unique ids of the channels up on the named server now (CoreShowChannels); null when it cannot be asked. */
-    public java.util.Set<String> channelsUp(String serverName) {
-        ServerLink server = servers.stream().filter(s -> s.config.name().equals(serverName) && s.up()).findFirst().orElse(null);
-        return server == null ? null : server.channelsUp();
+    public Set<String> channelsUp(String serverName) {
+        return servers.channelsUp(serverName);
     }
 
     /**
@@ -390,19 +331,19 @@ public final class AsteriskTelephony implements Telephony {
      * reported to the listener as a {@link CallEvent.CallEnded} like any call.
      */
     public void adopt(AttemptId attempt, String serverName, String uniqueId, String channel) {
-        ServerLink server = servers.stream().filter(s -> s.config.name().equals(serverName)).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("no Asterisk server named " + serverName));
+        ServerLink server = servers.named(serverName);
+        if (server == null) {
+            throw new IllegalArgumentException("no Asterisk server named " + serverName);
+        }
         leases.acquire(serverName, Integer.MAX_VALUE, attempt); // it is up already: the maximum does not refuse it
         AsteriskCall call = new AsteriskCall(attempt, serverName, uniqueId, false, clock.nowMillis(), 0);
         call.channel = channel;
         call.ringing = true;
         call.answered = true;
-        calls.put(attempt, call);
-        byUniqueId.put(uniqueId, call);
-        serverOf.put(uniqueId, server);
+        calls.follow(call, server);
     }
 
-    /** Hangs up a channel of the named server by its unique id, with cause 16. */
+    /** Hangs up a channel of the named server by its unique id, with normal clearing. */
     public void hangUp(String serverName, String uniqueId) {
         String error = sendTo(serverName, new HangupAction(uniqueId, NORMAL_CLEARING), null);
         if (error != null) {
@@ -417,7 +358,7 @@ public final class AsteriskTelephony implements Telephony {
     public int watchdog(Duration ringGrace, Duration maxTalk) {
         long now = clock.nowMillis();
         int closed = 0;
-        for (AsteriskCall call : List.copyOf(calls.values())) {
+        for (AsteriskCall call : calls.all()) {
             long age = now - call.placedAtMillis;
             boolean stuckRinging = !call.answered && age > call.ringTimeoutMillis + ringGrace.toMillis();
             boolean stuckTalking = call.answered && age > maxTalk.toMillis();
@@ -431,13 +372,8 @@ public final class AsteriskTelephony implements Telephony {
     }
 
     void ended(AsteriskCall call, CallResult result, int cause, String text) {
-        if (calls.remove(call.attempt) == null) {
+        if (!calls.forget(call, server -> leases.release(server.config.name(), call.attempt))) {
             return; // already ended (the hangup of a failed originate, say)
-        }
-        byUniqueId.remove(call.uniqueId);
-        ServerLink server = serverOf.remove(call.uniqueId);
-        if (server != null) {
-            leases.release(server.config.name(), call.attempt);
         }
         emit(new CallEvent.CallEnded(call.attempt, clock.now(), result, cause, text));
     }
@@ -460,7 +396,7 @@ public final class AsteriskTelephony implements Telephony {
 
     /** The server agents' phones are called on: the first one up (calls on another cannot reach them). */
     String serverForAgents() {
-        return servers.stream().filter(ServerLink::up).map(s -> s.config.name()).findFirst().orElse(null);
+        return servers.firstUp();
     }
 
     /**
@@ -469,19 +405,6 @@ public final class AsteriskTelephony implements Telephony {
      * @return why it could not be sent, or null
      */
     String sendTo(String serverName, ManagerAction action, java.util.function.Consumer<String> refused) {
-        ServerLink server = servers.stream().filter(s -> s.config.name().equals(serverName)).findFirst().orElse(null);
-        if (server == null || server.connection == null) {
-            return "server " + serverName + " unknown or not connected";
-        }
-        try {
-            server.connection.sendAction(action, response -> {
-                if (refused != null && response != null && "Error".equalsIgnoreCase(response.getResponse())) {
-                    refused.accept(response.getMessage());
-                }
-            });
-            return null;
-        } catch (IOException | IllegalStateException e) {
-            return "server " + serverName + " unreachable: " + e.getMessage();
-        }
+        return servers.sendTo(serverName, action, refused);
     }
 }

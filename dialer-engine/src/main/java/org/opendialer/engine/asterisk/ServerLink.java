@@ -20,7 +20,7 @@ final class ServerLink {
 
     final AsteriskServer config;
     private final ChannelLeases leases;
-    ManagerConnection connection;
+    volatile ManagerConnection connection;
     volatile boolean loggedInOnce;
     /**
      * Asterisk has loaded everything (FullyBooted): after a restart its AMI answers while channel drivers and

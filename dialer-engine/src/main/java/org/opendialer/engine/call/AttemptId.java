@@ -1,7 +1,7 @@
 package org.opendialer.engine.call;
 
 /** One dial of one lead; the database row id of the attempt, also used as the AMI ActionID. */
-public record AttemptId(long value) {
+public record AttemptId(long value) implements java.io.Serializable {
     public AttemptId {
         if (value <= 0) {
             throw new IllegalArgumentException("attempt id must be positive: " + value);

@@ -3,7 +3,7 @@ package org.opendialer.engine.call;
 import java.util.regex.Pattern;
 
 /** A dialable number in E.164 form (+ and 7 to 15 digits); normalisation happens at import. */
-public record PhoneNumber(String e164) {
+public record PhoneNumber(String e164) implements java.io.Serializable {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
 
     public PhoneNumber {

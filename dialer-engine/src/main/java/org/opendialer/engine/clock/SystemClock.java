@@ -17,6 +17,10 @@ public final class SystemClock implements DialerClock, AutoCloseable {
 
     private final Clock clock;
     private final ScheduledExecutorService loop;
+    /** Written by the clock's thread only; read by anyone. */
+    private volatile long tasks;
+    private volatile long busyNanos;
+    private volatile long longestNanos;
 
     public SystemClock(String name) {
         this(Clock.systemUTC(), name);
@@ -48,14 +52,27 @@ public final class SystemClock implements DialerClock, AutoCloseable {
     }
 
     /** A failing task must not kill the event thread that every later event depends on. */
-    private static Runnable guarded(Runnable task) {
+    private Runnable guarded(Runnable task) {
         return () -> {
+            long started = System.nanoTime();
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
                 log.error("Engine task failed", e);
+            } finally {
+                long took = System.nanoTime() - started;
+                tasks++;
+                busyNanos += took;
+                if (took > longestNanos) {
+                    longestNanos = took;
+                }
             }
         };
+    }
+
+    /** What the clock's thread has done since it started. */
+    public ClockLoad load() {
+        return new ClockLoad(tasks, busyNanos, longestNanos);
     }
 
     @Override

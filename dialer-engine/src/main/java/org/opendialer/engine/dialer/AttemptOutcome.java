@@ -14,7 +14,7 @@ public record AttemptOutcome(AttemptId attemptId, CampaignId campaignId, DialLea
                              Instant ringingAt, Instant answeredAt, Instant bridgedAt, Instant endedAt,
                              CallResult result, int cause, String causeText, AmdStatus amd, String amdCause,
                              long agentId, boolean robot, boolean abandoned, String server, String channel,
-                             String uniqueId, String recordingPath) {
+                             String uniqueId, String recordingPath) implements java.io.Serializable {
 
     /** Seconds the answered callee waited for an agent, or 0. */
     public double waitSeconds() {

@@ -1,12 +1,8 @@
 package org.opendialer.engine.dialer;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,22 +12,17 @@ import org.opendialer.engine.agent.Agent;
 import org.opendialer.engine.agent.AgentRoster;
 import org.opendialer.engine.agent.AgentState;
 import org.opendialer.engine.agent.AgentStateChange;
-import org.opendialer.engine.call.AmdStatus;
 import org.opendialer.engine.call.AttemptId;
-import org.opendialer.engine.call.CallResult;
 import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.engine.compliance.AbandonGovernor;
 import org.opendialer.engine.compliance.AmdAudit;
 import org.opendialer.engine.pacing.AnswerRatePriors;
 import org.opendialer.engine.pacing.CallStatistics;
 import org.opendialer.engine.pacing.PacingPolicy;
-import org.opendialer.engine.pacing.PacingSettings;
-import org.opendialer.engine.pacing.PacingSituation;
 import org.opendialer.engine.telephony.AgentEndpoint;
 import org.opendialer.engine.telephony.AgentLineEvent;
 import org.opendialer.engine.telephony.CallEvent;
 import org.opendialer.engine.telephony.CallEventListener;
-import org.opendialer.engine.telephony.OriginateRequest;
 import org.opendialer.engine.telephony.Telephony;
 
 /**
@@ -41,58 +32,54 @@ import org.opendialer.engine.telephony.Telephony;
  * that finds no agent within the connect deadline is abandoned with the safe-harbour message and
  * counted against the abandon target.
  *
+ * <p>Its jobs live in their own classes: {@link PacingLoop} decides how many calls to place, {@link AttemptLifecycle}
+ * follows each call from placing to its end, {@link AgentRouting} keeps the agents and routes answers to them.
+ *
  * <p>Threading: everything runs on the clock's thread. Telephony events are handed over with
  * {@link DialerClock#execute}; agent commands from other threads must be handed over the same way
  * (the service does so), the simulation calls them on the clock thread directly.
  */
 public final class CampaignDialer implements CallEventListener {
 
-    private static final Duration TICK = Duration.ofSeconds(1);
     /** How long a hot lead handed over by the robot waits for an agent. */
     static final Duration HANDOFF_PATIENCE = Duration.ofSeconds(30);
 
     private final DialerClock clock;
     private final Telephony telephony;
     private final LeadSource leads;
-    private final AttemptLog log;
     private final DialerSettings settings;
     private final PacingPolicy policy;
     private final AgentRoster roster;
     private final AbandonGovernor governor;
     private final CallStatistics statistics;
     private final MachineDetectionAccounting machineDetection;
-    private final Map<AttemptId, Attempt> attempts = new HashMap<>();
-    private final ArrayDeque<Attempt> waiting = new ArrayDeque<>();
-    private final Map<Long, Long> wrapStartedAt = new HashMap<>();
-    private final Map<Long, String> pauseAfterWrap = new HashMap<>();
-    private final Map<Long, DialLead> previews = new HashMap<>();
-    /** Agents whose phone is in their bridge (true) or being called (false); absent: not on the line. */
-    private final Map<Long, Boolean> phones = new HashMap<>();
+    private final Calls calls = new Calls();
+    private final Map<Long, DialLead> previews = new java.util.HashMap<>();
     private final List<Consumer<AttemptOutcome>> outcomeListeners = new ArrayList<>();
-    private final Situation situation = new Situation();
     private final AgentTime agentTime = new AgentTime();
-    private boolean running;
-    private boolean leadsRanOut;
-    private DialerClock.Scheduled nextTick;
-    private int inFlight;
-    private int connected;
-    private int robotCalls;
-    private long callsPlaced;
-    private long answered;
-    private long abandoned;
+    private final DialerSituation situation;
+    private final AttemptLifecycle lifecycle;
+    private final AgentRouting routing;
+    private final PacingLoop pacing;
 
     public CampaignDialer(DialerClock clock, Telephony telephony, LeadSource leads, AttemptLog log,
                           DialerSettings settings, PacingPolicy policy) {
         this.clock = clock;
         this.telephony = telephony;
         this.leads = leads;
-        this.log = log;
         this.settings = settings;
         this.policy = policy;
         this.roster = new AgentRoster(clock);
         this.governor = new AbandonGovernor(clock, settings.compliance(), settings.zone());
         this.statistics = new CallStatistics(settings.pacing(), AnswerRatePriors.none(settings.zone()));
         this.machineDetection = new MachineDetectionAccounting(settings);
+        this.situation = new DialerSituation(clock, roster, agentTime, calls, statistics, governor, settings.pacing(),
+                this::hiddenAbandonRate);
+        this.lifecycle = new AttemptLifecycle(clock, telephony, log, settings, governor, statistics, machineDetection, calls,
+                outcomeListeners);
+        this.routing = new AgentRouting(clock, telephony, settings, roster, statistics, calls, lifecycle);
+        lifecycle.routeThrough(routing);
+        this.pacing = new PacingLoop(clock, telephony, leads, settings, policy, governor, calls, situation, lifecycle);
         roster.addListener(agentTime);
         telephony.setListener(this);
     }
@@ -123,19 +110,13 @@ public final class CampaignDialer implements CallEventListener {
 
     /** Starts dialling; ticks once a second until {@link #stop}. */
     public void start() {
-        if (!running) {
-            running = true;
-            nextTick = clock.schedule(Duration.ZERO, this::tick);
-        }
+        pacing.start();
     }
 
     /** Stops placing calls and hangs up dials still ringing; calls already talking carry on. */
     public void stop() {
-        running = false;
-        if (nextTick != null) {
-            nextTick.cancel();
-        }
-        for (Attempt attempt : List.copyOf(attempts.values())) {
+        pacing.stop();
+        for (Attempt attempt : List.copyOf(calls.attempts.values())) {
             if (attempt.phase.inFlight()) {
                 telephony.hangup(attempt.id);
             }
@@ -143,17 +124,17 @@ public final class CampaignDialer implements CallEventListener {
     }
 
     public boolean running() {
-        return running;
+        return pacing.running();
     }
 
     /** Calls not ended yet: ringing, waiting for an agent, with an agent or with the robot. */
     public int callsUnderWay() {
-        return attempts.size();
+        return calls.attempts.size();
     }
 
     /** Hangs up every call not ended yet (a stop that will not wait); each ends with its result as usual. */
     public void hangUpAll() {
-        for (Attempt attempt : List.copyOf(attempts.values())) {
+        for (Attempt attempt : List.copyOf(calls.attempts.values())) {
             telephony.hangup(attempt.id);
         }
     }
@@ -195,33 +176,12 @@ public final class CampaignDialer implements CallEventListener {
      * it has dropped.
      */
     public void login(AgentEndpoint endpoint, Set<String> skills) {
-        long id = endpoint.agentId();
-        boolean loggedIn = roster.find(id).filter(a -> a.state() != AgentState.LOGGED_OUT).isPresent();
-        if (loggedIn) {
-            roster.login(endpoint, skills);
-            if (!phones.containsKey(id)) {
-                callPhone(roster.find(id).orElseThrow());
-            }
-        } else if (telephony.connectAgent(endpoint)) {
-            phones.put(id, true);
-            roster.login(endpoint, skills);
-            connectWaiting();
-        } else {
-            phones.put(id, false);
-            roster.loginPaused(endpoint, skills, Agent.PHONE_CONNECTING);
-        }
+        routing.login(endpoint, skills);
     }
 
     /** Ready for calls; an agent whose phone has dropped has it called again and is ready once it is back. */
     public void ready(long agentId) {
-        Agent agent = roster.find(agentId).orElse(null);
-        boolean offCall = agent != null && (agent.state() == AgentState.PAUSED || agent.state() == AgentState.WRAP_UP);
-        if (offCall && !Boolean.TRUE.equals(phones.get(agentId))) {
-            callPhone(agent);
-            return;
-        }
-        roster.ready(agentId);
-        connectWaiting();
+        routing.ready(agentId);
     }
 
     public void pause(long agentId, String reason) {
@@ -229,90 +189,22 @@ public final class CampaignDialer implements CallEventListener {
     }
 
     public void logout(long agentId) {
-        roster.logout(agentId);
-        wrapStartedAt.remove(agentId);
-        if (phones.remove(agentId) != null) {
-            telephony.disconnectAgent(agentId);
-        }
+        routing.logout(agentId);
     }
 
     /** True while the agent's phone is in the agent's bridge, waiting for calls. */
     public boolean phoneOnLine(long agentId) {
-        return Boolean.TRUE.equals(phones.get(agentId));
-    }
-
-    private void callPhone(Agent agent) {
-        long id = agent.id();
-        if (!phones.containsKey(id) && telephony.connectAgent(agent.endpoint())) {
-            phones.put(id, true);
-            if (agent.state() == AgentState.PAUSED) {
-                roster.ready(id);
-                connectWaiting();
-            }
-            return;
-        }
-        phones.putIfAbsent(id, false);
-        if (agent.state() == AgentState.PAUSED || agent.state() == AgentState.READY) {
-            roster.pause(id, Agent.PHONE_CONNECTING);
-        }
-    }
-
-    private void agentLine(AgentLineEvent event) {
-        long id = event.agentId();
-        Agent agent = roster.find(id).filter(a -> a.state() != AgentState.LOGGED_OUT).orElse(null);
-        if (event instanceof AgentLineEvent.AgentConnected) {
-            if (agent == null || !phones.containsKey(id)) {
-                telephony.disconnectAgent(id); // logged out while the phone rang
-                return;
-            }
-            phones.put(id, true);
-            String pending = pauseAfterWrap.get(id);
-            if (pending != null && pending.startsWith(Agent.PHONE_DISCONNECTED)) {
-                pauseAfterWrap.remove(id);
-            }
-            if (agent.state() == AgentState.PAUSED && Agent.PHONE_CONNECTING.equals(agent.pauseReason())) {
-                roster.ready(id);
-                connectWaiting();
-            }
-        } else if (event instanceof AgentLineEvent.AgentPhoneDropped dropped) {
-            if (agent == null || phones.remove(id) == null) {
-                return;
-            }
-            String reason = Agent.PHONE_DISCONNECTED + ": " + dropped.reason();
-            Attempt bridging = attempts.values().stream().filter(a -> a.bridging && a.agentId == id).findFirst().orElse(null);
-            if (bridging != null) {
-                agentUnreached(bridging, reason);
-            } else if (agent.state() == AgentState.ON_CALL || agent.state() == AgentState.WRAP_UP) {
-                pauseAfterWrap.put(id, reason);
-            } else {
-                roster.phoneUnreachable(id, reason);
-            }
-        }
+        return routing.phoneOnLine(agentId);
     }
 
     /** The agent set a disposition: wrap-up is over and the agent is ready, or paused if asked for. */
     public void completeWrapUp(long agentId) {
-        Agent agent = roster.find(agentId).orElseThrow(() -> new IllegalStateException("agent " + agentId + " is not logged in"));
-        if (agent.state() != AgentState.WRAP_UP) {
-            throw new IllegalStateException("agent " + agentId + " is not wrapping up but " + agent.state());
-        }
-        Long since = wrapStartedAt.remove(agentId);
-        if (since != null) {
-            statistics.wrapEnded((clock.nowMillis() - since) / 1000.0, agent.machineCall());
-        }
-        String pause = pauseAfterWrap.remove(agentId);
-        statistics.leftWrapUp(pause == null);
-        if (pause != null) {
-            roster.pause(agentId, pause);
-        } else {
-            roster.ready(agentId);
-            connectWaiting();
-        }
+        routing.completeWrapUp(agentId);
     }
 
     /** The agent asks to pause after the current call; honoured when wrap-up ends. */
     public void pauseAfterWrapUp(long agentId, String reason) {
-        pauseAfterWrap.put(agentId, reason);
+        routing.pauseAfterWrapUp(agentId, reason);
     }
 
     // ---- preview dialling ------------------------------------------------------------------
@@ -321,7 +213,7 @@ public final class CampaignDialer implements CallEventListener {
     public Optional<DialLead> previewNext(long agentId) {
         DialLead lead = previews.get(agentId);
         if (lead == null) {
-            lead = nextDialableLead().orElse(null);
+            lead = pacing.nextDialableLead().orElse(null);
             if (lead != null) {
                 previews.put(agentId, lead);
             }
@@ -339,7 +231,7 @@ public final class CampaignDialer implements CallEventListener {
         if (agent.state() != AgentState.READY) {
             throw new IllegalStateException("agent " + agentId + " must be ready to dial, is " + agent.state());
         }
-        return place(lead, agentId);
+        return lifecycle.place(lead, agentId);
     }
 
     /**
@@ -354,350 +246,16 @@ public final class CampaignDialer implements CallEventListener {
         return previewNext(agentId);
     }
 
-    // ---- pacing tick -----------------------------------------------------------------------
-
-    private void tick() {
-        if (!running) {
-            return;
-        }
-        nextTick = clock.schedule(TICK, this::tick);
-        if (policy.agentInitiated()) {
-            return;
-        }
-        int wanted = withinAbandonAllowance(policy.callsToPlace(situation));
-        int calls = Math.min(wanted, lineRoom());
-        calls = Math.min(calls, telephony.freeLines());
-        leadsRanOut = false;
-        for (int i = 0; i < calls; i++) {
-            Optional<DialLead> lead = nextDialableLead();
-            if (lead.isEmpty()) {
-                leadsRanOut = true;
-                break;
-            }
-            place(lead.get(), 0);
-        }
-    }
-
-    /**
-     * Every mode obeys the abandon rules, whatever its ratio: at the cap it dials one call per free agent, so
-     * that no live answer can find every agent busy; below it, a fixed ratio (power, progressive with a factor)
-     * may dial past the free agents only as far as the abandons those extra calls risk (each becomes a live
-     * answer with the campaign's answer share) fit into the allowance left in the window. Robot calls cannot
-     * be abandoned.
-     */
-    private int withinAbandonAllowance(int wanted) {
-        if (settings.robotTakesAnswers() || !policy.heldToAbandonCap()) {
-            return wanted;
-        }
-        int beyondAgents = situation.dialsInFlight() + situation.waitingCalls() - situation.readyAgents();
-        int forFreeAgents = Math.max(0, -beyondAgents);
-        if (governor.atCap()) {
-            return Math.min(wanted, forFreeAgents);
-        }
-        if (policy.forecastsItsAbandons()) {
-            return wanted;
-        }
-        double liveShare = Math.max(0.01, situation.statistics().routableProbability());
-        int extraAllowed = (int) Math.floor(governor.remainingAllowance() / liveShare) - Math.max(0, beyondAgents);
-        return Math.min(wanted, forFreeAgents + Math.max(0, extraAllowed));
-    }
-
-    /** Lines the campaign may still open: lines per staffed agent (robot ports in agentless mode). */
-    private int lineRoom() {
-        PacingSettings pacing = settings.pacing();
-        double lines = settings.robotTakesAnswers()
-                ? pacing.robotCapacity() * pacing.maxLinesPerAgent()
-                : pacing.maxLinesPerAgent() * situation.staffedAgents();
-        return Math.max(0, (int) Math.floor(lines) - inFlight - waiting.size());
-    }
-
-    private Optional<DialLead> nextDialableLead() {
-        for (int skipped = 0; skipped < 100; skipped++) {
-            Optional<DialLead> lead = leads.next();
-            if (lead.isEmpty() || governor.mayRedial(lead.get().phone())) {
-                return lead;
-            }
-            leads.putBack(lead.get(), governor.redialAllowedAt(lead.get().phone()));
-        }
-        return Optional.empty();
-    }
-
-    private AttemptId place(DialLead lead, long reservedAgent) {
-        Instant now = clock.now();
-        AttemptId id = log.open(settings.campaignId(), lead, now);
-        Attempt attempt = new Attempt(id, lead, now.toEpochMilli(), reservedAgent);
-        attempts.put(id, attempt);
-        inFlight++;
-        callsPlaced++;
-        Map<String, String> variables = new HashMap<>(lead.variables());
-        variables.put("ATTEMPT_ID", id.toString());
-        variables.put("CAMPAIGN_ID", settings.campaignId().toString());
-        variables.put("LEAD_ID", Long.toString(lead.leadId()));
-        telephony.originate(new OriginateRequest(id, settings.campaignId(), lead.phone(), settings.callerId(),
-                settings.ringTimeout(), settings.detectMachines(), settings.record(), variables));
-        return id;
-    }
-
     // ---- call events -----------------------------------------------------------------------
 
     @Override
     public void onEvent(CallEvent event) {
-        clock.execute(() -> handle(event));
+        clock.execute(() -> lifecycle.handle(event));
     }
 
     @Override
     public void onAgentLine(AgentLineEvent event) {
-        clock.execute(() -> agentLine(event));
-    }
-
-    private void handle(CallEvent event) {
-        Attempt attempt = attempts.get(event.attemptId());
-        if (attempt == null) {
-            return; // late event for an attempt already closed
-        }
-        if (event instanceof CallEvent.CallRinging ringing) {
-            if (attempt.phase == AttemptPhase.DIALING) {
-                attempt.phase = AttemptPhase.RINGING;
-                progressed(attempt);
-            }
-            attempt.ringingAtMillis = ringing.at().toEpochMilli();
-            attempt.server = ringing.server();
-            attempt.channel = ringing.channel();
-            attempt.uniqueId = ringing.uniqueId();
-            if (ringing.server() != null || ringing.channel() != null) {
-                log.locatedOn(attempt.id, ringing.server(), ringing.channel(), ringing.uniqueId());
-            }
-        } else if (event instanceof CallEvent.CallAnswered answer) {
-            answered(attempt, answer.amd(), answer.amdCause());
-        } else if (event instanceof CallEvent.CallBridged bridged) {
-            bridgeConfirmed(attempt, bridged);
-        } else if (event instanceof CallEvent.AgentUnreached unreached) {
-            agentUnreached(attempt, unreached.reason());
-        } else if (event instanceof CallEvent.RobotHandoff) {
-            handoff(attempt);
-        } else if (event instanceof CallEvent.RecordingStarted recording) {
-            attempt.recordingPath = recording.path();
-        } else if (event instanceof CallEvent.CallEnded ended) {
-            ended(attempt, ended);
-        }
-    }
-
-    private void answered(Attempt attempt, AmdStatus amd, String amdCause) {
-        if (!attempt.phase.inFlight()) {
-            return;
-        }
-        long now = clock.nowMillis();
-        inFlight--;
-        attempt.answeredAtMillis = now;
-        attempt.amd = amd;
-        attempt.amdCause = amdCause;
-        boolean machine = settings.detectMachines() && amd == AmdStatus.MACHINE;
-        boolean audit = machineDetection.verdict(attempt.id, machine);
-        boolean routable = !machine || audit || settings.machineAction() == MachineAction.PASS_TO_AGENT;
-        statistics.dialResolved(now, (now - attempt.placedAtMillis) / 1000.0, routable);
-        if (!routable) {
-            attempt.phase = AttemptPhase.MACHINE;
-            attempt.machine = true;
-            if (settings.machineAction() == MachineAction.LEAVE_MESSAGE) {
-                telephony.leaveMessageAndHangup(attempt.id);
-            } else {
-                telephony.hangup(attempt.id);
-            }
-            return;
-        }
-        answered++;
-        governor.liveAnswer();
-        if (attempt.reservedAgent != 0) {
-            roster.assign(attempt.reservedAgent, attempt.id);
-            bridge(attempt, attempt.reservedAgent);
-        } else if (settings.robotTakesAnswers()) {
-            if (robotCalls >= settings.pacing().robotCapacity()) {
-                abandon(attempt);
-            } else {
-                attempt.phase = AttemptPhase.WITH_ROBOT;
-                attempt.robot = true;
-                attempt.bridgedAtMillis = now;
-                robotCalls++;
-                progressed(attempt);
-                telephony.sendToRobot(attempt.id);
-            }
-        } else {
-            Optional<Agent> agent = roster.assignLongestIdle(attempt.lead.skill(), attempt.id);
-            if (agent.isPresent()) {
-                bridge(attempt, agent.get().id());
-            } else {
-                attempt.phase = AttemptPhase.WAITING_FOR_AGENT;
-                waiting.addLast(attempt);
-                progressed(attempt);
-                attempt.deadline = clock.schedule(settings.compliance().connectDeadline(), () -> deadlinePassed(attempt));
-            }
-        }
-    }
-
-    /**
-     * The robot passes a hot lead on: to the longest-idle ready agent now, or the first one ready within
-     * {@link #HANDOFF_PATIENCE}. The callee has been talking to the robot all along, so this wait is not an
-     * abandoned call; if no agent comes, the call ends and the robot's callback or disposition stands.
-     */
-    private void handoff(Attempt attempt) {
-        if (attempt.phase != AttemptPhase.WITH_ROBOT) {
-            return;
-        }
-        robotCalls--;
-        attempt.handoff = true;
-        Optional<Agent> agent = roster.assignLongestIdle(attempt.lead.skill(), attempt.id);
-        if (agent.isPresent()) {
-            bridge(attempt, agent.get().id());
-            return;
-        }
-        attempt.phase = AttemptPhase.WAITING_FOR_AGENT;
-        waiting.addLast(attempt);
-        progressed(attempt);
-        attempt.deadline = clock.schedule(HANDOFF_PATIENCE, () -> {
-            if (attempt.phase == AttemptPhase.WAITING_FOR_AGENT) {
-                waiting.remove(attempt);
-                telephony.hangup(attempt.id);
-            }
-        });
-    }
-
-    /**
-     * Sends the call to the agent. The agent is taken and the call counts as connected for pacing at once, but it
-     * is stored as bridged only when the telephony reports the bridge; if that does not happen within the connect
-     * deadline (the agent's line is gone or the telephony lost the call), the callee hears the safe-harbour message and the call is
-     * abandoned.
-     */
-    private void bridge(Attempt attempt, long agentId) {
-        attempt.phase = AttemptPhase.CONNECTED;
-        attempt.agentId = agentId;
-        attempt.bridging = true;
-        connected++;
-        Agent agent = roster.find(agentId).orElseThrow();
-        attempt.deadline = clock.schedule(settings.compliance().connectDeadline(),
-                () -> agentUnreached(attempt, "the call did not reach the agent's bridge within the connect deadline"));
-        telephony.bridge(attempt.id, agent.endpoint());
-    }
-
-    private void bridgeConfirmed(Attempt attempt, CallEvent.CallBridged bridged) {
-        if (!attempt.bridging || attempt.phase != AttemptPhase.CONNECTED) {
-            return;
-        }
-        attempt.bridging = false;
-        attempt.deadline.cancel();
-        attempt.bridgedAtMillis = bridged.at().toEpochMilli();
-        progressed(attempt);
-    }
-
-    /** The agent's phone never took the call: the agent is paused with the reason, the callee abandoned. */
-    private void agentUnreached(Attempt attempt, String reason) {
-        if (!attempt.bridging || attempt.phase != AttemptPhase.CONNECTED) {
-            return;
-        }
-        attempt.bridging = false;
-        attempt.deadline.cancel();
-        connected--;
-        roster.phoneUnreachable(attempt.agentId, reason);
-        attempt.agentId = 0;
-        abandon(attempt);
-    }
-
-    /** Routes waiting answers, oldest first, to agents that have become ready. */
-    private void connectWaiting() {
-        while (!waiting.isEmpty()) {
-            Attempt oldest = waiting.peekFirst();
-            Optional<Agent> agent = roster.assignLongestIdle(oldest.lead.skill(), oldest.id);
-            if (agent.isEmpty()) {
-                if (oldest.lead.skill() == null) {
-                    return;
-                }
-                // a skilled call blocks nobody else: try the others behind it once
-                boolean routedAny = false;
-                for (Attempt other : List.copyOf(waiting)) {
-                    Optional<Agent> free = roster.assignLongestIdle(other.lead.skill(), other.id);
-                    if (free.isPresent()) {
-                        waiting.remove(other);
-                        other.deadline.cancel();
-                        bridge(other, free.get().id());
-                        routedAny = true;
-                    }
-                }
-                if (!routedAny) {
-                    return;
-                }
-                continue;
-            }
-            waiting.pollFirst();
-            oldest.deadline.cancel();
-            bridge(oldest, agent.get().id());
-        }
-    }
-
-    private void deadlinePassed(Attempt attempt) {
-        if (attempt.handoff) {
-            return;
-        }
-        if (attempt.phase == AttemptPhase.WAITING_FOR_AGENT) {
-            waiting.remove(attempt);
-            abandon(attempt);
-        }
-    }
-
-    private void abandon(Attempt attempt) {
-        attempt.phase = AttemptPhase.ABANDONING;
-        attempt.abandoned = true;
-        abandoned++;
-        governor.abandoned(attempt.lead.phone());
-        progressed(attempt);
-        telephony.playSafeHarbourAndHangup(attempt.id);
-    }
-
-    private void progressed(Attempt attempt) {
-        log.progressed(attempt.id, attempt.phase, clock.now(), attempt.agentId);
-    }
-
-    private void ended(Attempt attempt, CallEvent.CallEnded ended) {
-        long now = clock.nowMillis();
-        switch (attempt.phase) {
-            case DIALING, RINGING -> {
-                inFlight--;
-                statistics.dialResolved(now, (now - attempt.placedAtMillis) / 1000.0, false);
-            }
-            case WAITING_FOR_AGENT -> {
-                waiting.remove(attempt);
-                attempt.deadline.cancel();
-                if (!attempt.handoff) {
-                    // the callee hung up before an agent was free: still an abandoned call
-                    attempt.abandoned = true;
-                    abandoned++;
-                    governor.abandoned(attempt.lead.phone());
-                }
-            }
-            case CONNECTED -> {
-                connected--;
-                if (attempt.bridging) {
-                    attempt.deadline.cancel();
-                    attempt.bridgedAtMillis = now; // the callee hung up in the milliseconds the move into the bridge took
-                }
-                double talk = (now - attempt.bridgedAtMillis) / 1000.0;
-                statistics.talkEnded(talk);
-                Agent agent = roster.find(attempt.agentId).orElse(null);
-                if (agent != null && agent.state() == AgentState.ON_CALL && attempt.id.equals(agent.attempt())) {
-                    roster.callEnded(attempt.agentId, talk < 20);
-                    wrapStartedAt.put(attempt.agentId, now);
-                }
-            }
-            case WITH_ROBOT -> robotCalls--;
-            default -> {
-            }
-        }
-        attempt.phase = AttemptPhase.ENDED;
-        attempts.remove(attempt.id);
-        AttemptOutcome outcome = attempt.outcome(settings.campaignId(), ended.at().toEpochMilli(), ended.result(),
-                ended.cause(), ended.causeText());
-        log.closed(outcome);
-        for (Consumer<AttemptOutcome> listener : outcomeListeners) {
-            listener.accept(outcome);
-        }
+        clock.execute(() -> routing.agentLine(event));
     }
 
     // ---- what the campaign looks like now ---------------------------------------------------
@@ -707,19 +265,19 @@ public final class CampaignDialer implements CallEventListener {
         for (AttemptPhase phase : AttemptPhase.values()) {
             byPhase.put(phase, 0);
         }
-        for (Attempt attempt : attempts.values()) {
+        for (Attempt attempt : calls.attempts.values()) {
             byPhase.merge(attempt.phase, 1, Integer::sum);
         }
-        return new DialerMetrics(clock.now(), running, policy.name(), policy.dialLevel(situation),
+        return new DialerMetrics(clock.now(), pacing.running(), policy.name(), policy.dialLevel(situation),
                 situation.callsInProgress(), byPhase, roster.countByState(), governor.windowRate(),
-                governor.todayRate(), governor.todayAnswers(), governor.todayAbandons(), callsPlaced,
+                governor.todayRate(), governor.todayAnswers(), governor.todayAbandons(), calls.callsPlaced,
                 agentTime.occupancy(clock.nowMillis()));
     }
 
     /** Every reason the campaign is not dialling, or dialling less than it could; empty when all is well. */
     public List<NotDialingReason> whyNotDialing() {
         List<NotDialingReason> reasons = new ArrayList<>();
-        if (!running) {
+        if (!pacing.running()) {
             reasons.add(new NotDialingReason(NotDialingReason.Code.NOT_RUNNING, "the campaign is not running"));
             return reasons;
         }
@@ -728,7 +286,7 @@ public final class CampaignDialer implements CallEventListener {
                     "preview mode: calls are placed by agents after reading the lead"));
         }
         if (settings.robotTakesAnswers()) {
-            if (robotCalls >= settings.pacing().robotCapacity()) {
+            if (calls.robotCalls >= settings.pacing().robotCapacity()) {
                 reasons.add(new NotDialingReason(NotDialingReason.Code.ROBOT_FULL,
                         "all " + settings.pacing().robotCapacity() + " robot conversations are in use"));
             }
@@ -738,7 +296,7 @@ public final class CampaignDialer implements CallEventListener {
                     ? "no agent is logged in and ready"
                     : "no agent is ready: " + staffed + " logged in are on calls or wrapping up"));
         }
-        if (leadsRanOut) {
+        if (pacing.leadsRanOut()) {
             reasons.add(new NotDialingReason(NotDialingReason.Code.NO_CALLABLE_LEADS, leads.whyEmpty()));
         }
         if (governor.atCap() && policy.heldToAbandonCap()) {
@@ -751,101 +309,5 @@ public final class CampaignDialer implements CallEventListener {
         }
         machineDetection.warning().ifPresent(reasons::add);
         return reasons;
-    }
-
-    /** The pacing policy's view of the floor; a live view over the dialer's own fields. */
-    private final class Situation implements PacingSituation {
-
-        @Override
-        public long nowMillis() {
-            return clock.nowMillis();
-        }
-
-        @Override
-        public Collection<Agent> agents() {
-            return roster.agents();
-        }
-
-        @Override
-        public int readyAgents() {
-            return agentTime.count(AgentState.READY);
-        }
-
-        @Override
-        public int onCallAgents() {
-            return agentTime.count(AgentState.ON_CALL);
-        }
-
-        @Override
-        public int wrapUpAgents() {
-            return agentTime.count(AgentState.WRAP_UP);
-        }
-
-        @Override
-        public long[] dialsInFlightPlacedAt() {
-            long[] placed = new long[inFlight];
-            int i = 0;
-            for (Attempt attempt : attempts.values()) {
-                if (attempt.phase.inFlight() && i < placed.length) {
-                    placed[i++] = attempt.placedAtMillis;
-                }
-            }
-            return placed;
-        }
-
-        @Override
-        public int dialsInFlight() {
-            return inFlight;
-        }
-
-        @Override
-        public int waitingCalls() {
-            return waiting.size();
-        }
-
-        @Override
-        public int callsInProgress() {
-            return attempts.size();
-        }
-
-        @Override
-        public int robotCalls() {
-            return robotCalls;
-        }
-
-        @Override
-        public long callsPlaced() {
-            return callsPlaced;
-        }
-
-        @Override
-        public long answered() {
-            return answered;
-        }
-
-        @Override
-        public long abandoned() {
-            return abandoned;
-        }
-
-        @Override
-        public CallStatistics statistics() {
-            return statistics;
-        }
-
-        @Override
-        public AbandonGovernor governor() {
-            return governor;
-        }
-
-        @Override
-        public PacingSettings settings() {
-            return settings.pacing();
-        }
-
-        @Override
-        public double hiddenAbandonRate() {
-            return CampaignDialer.this.hiddenAbandonRate();
-        }
     }
 }

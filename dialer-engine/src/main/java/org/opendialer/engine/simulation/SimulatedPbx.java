@@ -32,6 +32,8 @@ public final class SimulatedPbx implements Telephony {
     private final Map<AttemptId, Line> lines = new HashMap<>();
     private CallEventListener listener = event -> { };
     private org.opendialer.engine.telephony.RobotLine robot;
+    /** Where robot conversations run; null: on the clock's thread (simulated time, where a conversation takes none). */
+    private java.util.concurrent.Executor conversations;
     private long sequence;
 
     public SimulatedPbx(DialerClock clock, CalleeModel callees, int trunkLines) {
@@ -48,6 +50,15 @@ public final class SimulatedPbx implements Telephony {
     /** Puts the speech robot on the lines: robot calls then last as long as its real conversations. */
     public void setRobotLine(org.opendialer.engine.telephony.RobotLine robotLine) {
         this.robot = robotLine;
+    }
+
+    /**
+     * Puts the speech robot on the lines with its conversations on {@code workers}, off the clock thread (real time,
+     * where a conversation's speaking and hearing take real seconds): the call goes on when the conversation is over.
+     */
+    public void setRobotLine(org.opendialer.engine.telephony.RobotLine robotLine, java.util.concurrent.Executor workers) {
+        this.robot = robotLine;
+        this.conversations = workers;
     }
 
     /** The callee behind a call still on a line, or null. */
@@ -154,18 +165,33 @@ public final class SimulatedPbx implements Telephony {
             if (line.patience != null) {
                 line.patience.cancel();
             }
-            org.opendialer.engine.telephony.RobotLine.Talk talk = robot.converse(line.request, line.call.kind() == SimulatedCall.Kind.MACHINE);
-            if (talk.handoff()) {
-                // the line stays up: the dialer bridges the callee to an agent (or hangs up)
-                line.connected = false;
-                later(talk.seconds(), () -> {
-                    if (!line.ended) {
-                        listener.onEvent(new CallEvent.RobotHandoff(attempt, clock.now()));
-                    }
-                });
-            } else {
-                later(talk.seconds(), () -> end(line, resultOf(line), 16, "robot conversation ended"));
+            boolean machine = line.call.kind() == SimulatedCall.Kind.MACHINE;
+            if (conversations == null) {
+                talked(line, robot.converse(line.request, machine), 0);
+                return;
             }
+            org.opendialer.engine.telephony.RobotLine heard = robot;
+            long started = clock.nowMillis();
+            conversations.execute(() -> {
+                org.opendialer.engine.telephony.RobotLine.Talk talk = heard.converse(line.request, machine);
+                clock.execute(() -> talked(line, talk, (clock.nowMillis() - started) / 1000.0));
+            });
+        }
+    }
+
+    /** The robot's conversation is over ({@code spent} seconds of it have passed already): hand-off or hang-up. */
+    private void talked(Line line, org.opendialer.engine.telephony.RobotLine.Talk talk, double spent) {
+        double left = Math.max(0, talk.seconds() - spent);
+        if (talk.handoff()) {
+            // the line stays up: the dialer bridges the callee to an agent (or hangs up)
+            line.connected = false;
+            later(left, () -> {
+                if (!line.ended) {
+                    listener.onEvent(new CallEvent.RobotHandoff(line.id, clock.now()));
+                }
+            });
+        } else {
+            later(left, () -> end(line, resultOf(line), 16, "robot conversation ended"));
         }
     }
 

@@ -46,6 +46,11 @@ public final class VirtualCallCentre {
         pbx.setRobotLine(line);
     }
 
+    /** As {@link #robot(org.opendialer.engine.telephony.RobotLine)}, the conversations running on {@code workers}. */
+    public void robot(org.opendialer.engine.telephony.RobotLine line, java.util.concurrent.Executor workers) {
+        pbx.setRobotLine(line, workers);
+    }
+
     /** Lets the callees of {@code dialer}'s finished calls be forgotten; call once per dialer. */
     public void attach(CampaignDialer dialer) {
         dialer.addOutcomeListener(outcome -> {

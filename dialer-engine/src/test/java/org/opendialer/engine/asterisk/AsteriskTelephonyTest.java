@@ -1,6 +1,7 @@
 package org.opendialer.engine.asterisk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -216,9 +217,8 @@ class AsteriskTelephonyTest {
         telephony.playSafeHarbourAndHangup(new AttemptId(9));
         telephony.sendToRobot(new AttemptId(9));
         telephony.leaveMessageAndHangup(new AttemptId(9));
-        Thread.sleep(200);
-        assertThat(asterisk.actions("Redirect")).extracting(a -> a.get("Context"))
-                .containsExactly("dialer-safe-harbour", "dialer-robot", "dialer-message");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(asterisk.actions("Redirect"))
+                .extracting(a -> a.get("Context")).containsExactly("dialer-safe-harbour", "dialer-robot", "dialer-message"));
         assertThat(asterisk.actions("Redirect").get(0).get("Channel")).startsWith("PJSIP/14155550001@trunk1");
     }
 
@@ -271,20 +271,17 @@ class AsteriskTelephonyTest {
             for (int i = 0; i < 4; i++) {
                 two.originate(request(20 + i, "14155550001", false));
             }
-            Thread.sleep(300);
-            assertThat(asterisk.actions("Originate")).hasSize(2);
-            assertThat(second.actions("Originate")).hasSize(2);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(asterisk.actions("Originate")).hasSize(2);
+                assertThat(second.actions("Originate")).hasSize(2);
+            });
             assertThat(two.freeLines()).isEqualTo(2);
 
             second.close(); // pbx2 goes away for good
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (two.serversInRotation().size() > 1 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> two.serversInRotation().size() == 1);
             assertThat(two.serversInRotation()).containsExactly("pbx1");
             two.originate(request(30, "14155550002", false));
-            Thread.sleep(300);
-            assertThat(asterisk.actions("Originate")).hasSize(3);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(asterisk.actions("Originate")).hasSize(3));
             two.close();
         }
     }
@@ -320,7 +317,7 @@ class AsteriskTelephonyTest {
         telephony.hangup(new AttemptId(42));
         CallEvent e = next();
         assertThat(e).isInstanceOfSatisfying(CallEvent.CallEnded.class, x -> assertThat(x.result()).isEqualTo(CallResult.NO_ANSWER));
-        assertThat(asterisk.actions("Hangup")).hasSize(1);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(asterisk.actions("Hangup")).hasSize(1));
     }
 
     @Test
@@ -354,10 +351,7 @@ class AsteriskTelephonyTest {
             assertThat(shared.inUse("pbx1")).isEqualTo(3);
 
             first.hangup(new AttemptId(50));
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (second.freeLines() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await().pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(5)).until(() -> second.freeLines() > 0);
             assertThat(second.freeLines()).as("a line given back is free for either campaign").isEqualTo(1);
             assertThat(asterisk.actions("Originate")).hasSize(3);
         } finally {

@@ -1,6 +1,7 @@
 package org.opendialer.speech.agi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -77,14 +78,9 @@ class RobotAgiServerTest {
             Map<String, String> set = new HashMap<>();
             List<String> commands = new ArrayList<>();
             int played = 0;
-            Socket socket = null;
-            for (int attempt = 0; attempt < 50 && socket == null; attempt++) {
-                try {
-                    socket = new Socket("127.0.0.1", port);
-                } catch (java.net.ConnectException notYet) {
-                    Thread.sleep(100);
-                }
-            }
+            // the server may still be opening its port: connect as soon as it listens
+            Socket socket = await().atMost(java.time.Duration.ofSeconds(5)).pollInterval(java.time.Duration.ofMillis(50))
+                    .ignoreException(java.net.ConnectException.class).until(() -> new Socket("127.0.0.1", port), s -> s != null);
             try (Socket asterisk = socket;
                  BufferedReader in = new BufferedReader(new InputStreamReader(asterisk.getInputStream(), StandardCharsets.US_ASCII));
                  Writer out = new OutputStreamWriter(asterisk.getOutputStream(), StandardCharsets.US_ASCII)) {
