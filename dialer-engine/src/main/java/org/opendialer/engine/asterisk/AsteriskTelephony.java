@@ -213,7 +213,7 @@ public final class AsteriskTelephony implements Telephony {
     @Override
     public void transfer(AttemptId attempt, org.opendialer.engine.call.PhoneNumber to) {
         AsteriskCall call = calls.get(attempt);
-        ServerLink server = call == null ? null : serverOf.get(call.uniqueId);
+        ServerLink server = call == null ? null : calls.serverOf(call);
         if (server == null) {
             return;
         }
