@@ -14,7 +14,6 @@ import org.opendialer.engine.dialer.DialerMetrics;
 import org.opendialer.engine.dialer.NotDialingReason;
 import org.opendialer.engine.pacing.PacingPolicies;
 import org.opendialer.engine.telephony.Telephony;
-import org.opendialer.service.agent.AgentStateLog;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.lead.AttemptRecorder;
 import org.opendialer.service.lead.DoNotCallList;

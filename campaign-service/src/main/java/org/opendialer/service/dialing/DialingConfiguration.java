@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.engine.clock.SystemClock;
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.user.UserDirectory;
 import org.opendialer.service.callback.CallbackService;
 import org.opendialer.service.campaign.CampaignRepository;
 import org.opendialer.service.db.DatabaseConfiguration.SchemaReady;

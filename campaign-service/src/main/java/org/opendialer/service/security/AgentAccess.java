@@ -1,9 +1,9 @@
 package org.opendialer.service.security;
 
 import java.util.Optional;
-import org.opendialer.service.agent.Role;
-import org.opendialer.service.agent.UserAccount;
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.user.Role;
+import org.opendialer.service.user.UserAccount;
+import org.opendialer.service.user.UserDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
