@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opens the database named by {@code dialer.db.*} (set from the CLI's --db-url or DIALER_DB_URL;
@@ -31,6 +33,11 @@ public class DatabaseConfiguration {
             throw e;
         }
         return dataSource;
+    }
+
+    @Bean
+    public TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
+        return new TransactionTemplate(transactions);
     }
 
     /** Named so that beans can depend on the schema being in place. */

@@ -7,17 +7,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.opendialer.engine.clock.DialerClock;
-import org.opendialer.engine.clock.SystemClock;
-import org.opendialer.service.user.UserDirectory;
-import org.opendialer.service.callback.CallbackService;
 import org.opendialer.service.campaign.CampaignRepository;
-import org.opendialer.service.db.DatabaseConfiguration.SchemaReady;
 import org.opendialer.service.disposition.DispositionService;
 import org.opendialer.service.lead.AttemptRecovery;
 import org.opendialer.service.lead.DoNotCallList;
-import org.opendialer.service.schedule.DailyRollup;
-import org.opendialer.service.schedule.DialerJobs;
-import org.quartz.Scheduler;
+import org.opendialer.service.user.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,70 +21,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires the campaign service: repositories and services over the application's database, Quartz jobs,
- * and the runner that dials. With {@code dialer.dialing.enabled=false} (the CLI's one-shot commands) the
+ * Wires the running of campaigns: channel leases, the adoption of calls that outlived a restart, each
+ * campaign's telephony, and the runner that dials. With {@code dialer.dialing.enabled=false} (the CLI's one-shot commands) the
  * services exist but no campaign is resumed and no heartbeat runs.
  */
 @Configuration(proxyBeanMethods = false)
 public class DialingConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(DialingConfiguration.class);
-
-    /** The services' clock (timestamps, callback due times); each running campaign has its own thread besides. */
-    @Bean(destroyMethod = "close")
-    public SystemClock serviceClock() {
-        return new SystemClock("dialer-service");
-    }
-
-    @Bean
-    public TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
-        return new TransactionTemplate(transactions);
-    }
-
-    @Bean
-    public CampaignRepository campaignRepository(JdbcTemplate jdbc, DialerClock clock, SchemaReady schema) {
-        return new CampaignRepository(jdbc, clock);
-    }
-
-    @Bean
-    public DoNotCallList doNotCallList(JdbcTemplate jdbc) {
-        return new DoNotCallList(jdbc);
-    }
-
-    @Bean
-    public UserDirectory userDirectory(JdbcTemplate jdbc, DialerClock clock) {
-        return new UserDirectory(jdbc, clock);
-    }
-
-    @Bean
-    public DialerJobs dialerJobs(Scheduler scheduler, TransactionTemplate tx) {
-        return new DialerJobs(scheduler, tx);
-    }
-
-    @Bean
-    public CallbackService callbackService(JdbcTemplate jdbc, DialerClock clock, DialerJobs jobs) {
-        return new CallbackService(jdbc, clock, jobs);
-    }
-
-    @Bean
-    public DispositionService dispositionService(JdbcTemplate jdbc, DialerClock clock, DoNotCallList dnc,
-                                                 CallbackService callbacks) {
-        return new DispositionService(jdbc, clock, dnc, callbacks);
-    }
-
-    @Bean
-    public DailyRollup dailyRollup(JdbcTemplate jdbc) {
-        return new DailyRollup(jdbc);
-    }
-
-    @Bean
-    public AttemptRecovery attemptRecovery(JdbcTemplate jdbc, TransactionTemplate tx, CallAdoption adoption) {
-        return new AttemptRecovery(jdbc, tx, adoption);
-    }
 
     /** Each Asterisk server's channels, leased in the database so every campaign of every instance shares its maximum. */
     @Bean
@@ -106,38 +47,6 @@ public class DialingConfiguration {
                                      @Value("${dialer.instance-id:}") String instanceId, @Value("${server.port:8080}") String port) {
         return new CallAdoption(org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), leases, jdbc, tx, campaigns,
                 clock, instance(instanceId, port));
-    }
-
-    @Bean(destroyMethod = "close")
-    public org.opendialer.service.robot.SpeechEngines speechEngines(@Value("${dialer.prompts:data/prompts}") String prompts) {
-        return new org.opendialer.service.robot.SpeechEngines(java.nio.file.Path.of(prompts));
-    }
-
-    @Bean
-    public org.opendialer.service.robot.ScriptStore scriptStore(JdbcTemplate jdbc, DialerClock clock) {
-        return new org.opendialer.service.robot.ScriptStore(jdbc, clock);
-    }
-
-    /**
-     * The robot's media server (AudioSocket): {@code serve} starts it whenever robot campaigns may run on Asterisk,
-     * that is when {@code dialer.asterisk.servers} is set (and {@code dialer.robot.media.enabled} is not false).
-     */
-    @Bean(destroyMethod = "close")
-    public org.opendialer.service.robot.RobotMedia robotMedia(org.opendialer.service.robot.SpeechEngines speech,
-                                                             @Value("${dialer.dialing.enabled:true}") boolean dialing,
-                                                             @Value("${dialer.asterisk.servers:}") String asteriskServers,
-                                                             @Value("${dialer.robot.media.enabled:true}") boolean enabled,
-                                                             @Value("${dialer.robot.media.bind:}") String bind,
-                                                             @Value("${dialer.robot.media.port:4574}") int port,
-                                                             @Value("${dialer.robot.media.allowed:}") String allowed) {
-        var servers = org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers);
-        if (!dialing || servers.isEmpty()) {
-            return org.opendialer.service.robot.RobotMedia.off("it runs in serve with Asterisk servers configured (dialer.asterisk.servers)");
-        }
-        if (!enabled) {
-            return org.opendialer.service.robot.RobotMedia.off("it is switched off (dialer.robot.media.enabled=false)");
-        }
-        return org.opendialer.service.robot.RobotMedia.start(bind, port, allowed, servers, speech);
     }
 
     /**
@@ -222,7 +131,6 @@ public class DialingConfiguration {
             if (closed > 0) {
                 LOG.warn("Recovered {} attempt(s) left open before this start", closed);
             }
-            context.getBean(DialerJobs.class).scheduleNightlyRollup();
             runner.resumeRunning();
             heartbeat.scheduleWithFixedDelay(() -> {
                 try {
