@@ -1,5 +1,6 @@
 package org.opendialer.service;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -22,6 +23,13 @@ class ArchitectureTest {
     static final ArchRule onlyTheCommandLineStartsTheApplication = noClasses()
             .that().resideOutsideOfPackage("org.opendialer.service.cli..")
             .should().dependOnClassesThat().resideInAPackage("org.opendialer.service.cli..");
+
+    /** Attempts sit low: security, leads, dispositions, the runner and the reports ask them, they ask nobody. */
+    @ArchTest
+    static final ArchRule attemptsDependOnNoOtherFeature = classes()
+            .that().resideInAPackage("org.opendialer.service.attempt..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.opendialer.service.attempt..", "java..",
+                    "org.opendialer.engine..", "org.springframework..", "org.slf4j..", "io.micrometer..");
 
     @ArchTest
     static final ArchRule accountsKnowNoOtherFeature = noClasses()

@@ -5,7 +5,6 @@ import javax.sql.DataSource;
 import org.opendialer.db.DatabaseSettings;
 import org.opendialer.db.Databases;
 import org.opendialer.db.SchemaMigrator;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -21,10 +20,9 @@ public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @Primary
-    public HikariDataSource dataSource(@Value("${dialer.db.url:}") String url,
-                                       @Value("${dialer.db.user:}") String user,
-                                       @Value("${dialer.db.password:}") String password) {
-        DatabaseSettings settings = url.isBlank() ? DatabaseSettings.embedded() : new DatabaseSettings(url, user, password);
+    public HikariDataSource dataSource(DatabaseProperties db) {
+        DatabaseSettings settings = db.url().isBlank() ? DatabaseSettings.embedded()
+                : new DatabaseSettings(db.url(), db.user(), db.password());
         HikariDataSource dataSource = Databases.open(settings, 20);
         try {
             new SchemaMigrator(dataSource).migrate();

@@ -8,12 +8,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.opendialer.engine.call.CampaignId;
 import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.engine.dialer.CampaignDialer;
 import org.opendialer.engine.dialer.DialerMetrics;
 import org.opendialer.engine.dialer.NotDialingReason;
 import org.opendialer.engine.pacing.PacingPolicies;
 import org.opendialer.engine.telephony.Telephony;
+import org.opendialer.service.attempt.AttemptEvents;
+import org.opendialer.service.attempt.AttemptQueries;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.lead.AttemptRecorder;
 import org.opendialer.service.lead.DoNotCallList;
@@ -46,13 +49,18 @@ public final class CampaignRun {
 
     public CampaignRun(Campaign campaign, DialerClock clock, Telephony telephony, JdbcTemplate jdbc, TransactionTemplate tx,
                 DoNotCallList dnc, String instance) {
+        this(campaign, clock, telephony, jdbc, tx, dnc, instance, AttemptEvents.none());
+    }
+
+    public CampaignRun(Campaign campaign, DialerClock clock, Telephony telephony, JdbcTemplate jdbc, TransactionTemplate tx,
+                DoNotCallList dnc, String instance, AttemptEvents events) {
         this.campaign = campaign;
         this.clock = clock;
         this.telephony = telephony;
         this.dnc = dnc;
         LeadStore store = new LeadStore(jdbc, tx);
         this.hopper = new LeadHopper(campaign, store, clock, instance, Math.max(20, campaign.trunkLines()));
-        AttemptRecorder recorder = new AttemptRecorder(campaign, jdbc, tx, instance);
+        AttemptRecorder recorder = new AttemptRecorder(campaign, jdbc, tx, instance, events);
         java.time.LocalTime shiftEnd = campaign.window().end();
         this.dialer = new CampaignDialer(clock, telephony, hopper, recorder, campaign.dialerSettings(),
                 PacingPolicies.create(campaign.mode().policySpec(campaign.modeFactor()), null, shiftEnd, campaign.reportZone()));
@@ -92,10 +100,8 @@ public final class CampaignRun {
     /** The abandon rate is measured over days: start from what the database remembers, not from zero. */
     private void seedAbandonHistory(JdbcTemplate jdbc) {
         Instant since = clock.now().minus(campaign.abandonWindowDuration());
-        jdbc.query("SELECT answered_at, abandoned FROM call_attempts WHERE campaign_id = ? AND result = 'HUMAN' "
-                + "AND answered_at >= ?", rs -> {
-                    dialer.governor().recordHistory(rs.getTimestamp(1).toInstant(), 1, rs.getBoolean(2) ? 1 : 0);
-                }, campaign.id(), Timestamp.from(since));
+        new AttemptQueries(jdbc).humanAnswersSince(new CampaignId(campaign.id()), since,
+                (answeredAt, abandoned) -> dialer.governor().recordHistory(answeredAt, 1, abandoned ? 1 : 0));
     }
 
     public Campaign campaign() {

@@ -17,6 +17,7 @@ import org.opendialer.engine.clock.SystemClock;
 import org.opendialer.engine.dialer.DialerMetrics;
 import org.opendialer.engine.dialer.NotDialingReason;
 import org.opendialer.engine.telephony.AgentEndpoint;
+import org.opendialer.service.attempt.AttemptEvents;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.campaign.CampaignRepository;
 import org.opendialer.service.campaign.CampaignStatus;
@@ -51,6 +52,7 @@ public class CampaignRunner implements AutoCloseable {
     private final MeterRegistry meters;
     private final String instance;
     private final Function<Campaign, DialerClock> clocks;
+    private final AttemptEvents events;
     private final Map<Long, CampaignRun> runs = new ConcurrentHashMap<>();
     private final Map<Long, Long> agentCampaign = new ConcurrentHashMap<>();
     /** Start, pause, stop and following the stored status change runs one at a time. */
@@ -62,7 +64,7 @@ public class CampaignRunner implements AutoCloseable {
 
     public CampaignRunner(CampaignRepository campaigns, JdbcTemplate jdbc, TransactionTemplate tx, DoNotCallList dnc,
                           UserDirectory users, TelephonyFactory telephony, MeterRegistry meters, String instance,
-                          Function<Campaign, DialerClock> clocks) {
+                          Function<Campaign, DialerClock> clocks, AttemptEvents events) {
         this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -72,6 +74,7 @@ public class CampaignRunner implements AutoCloseable {
         this.meters = meters;
         this.instance = instance;
         this.clocks = clocks;
+        this.events = events;
     }
 
     /** A real-time clock thread per campaign. */
@@ -226,7 +229,7 @@ public class CampaignRunner implements AutoCloseable {
         DialerClock clock = clocks.apply(campaign);
         TelephonyFactory.Connected connected = telephony.connect(campaign, clock);
         CampaignRun run = new CampaignRun(campaign.withHolidays(Holidays.dates(jdbc)), clock,
-                connected.telephony(), jdbc, tx, dnc, instance);
+                connected.telephony(), jdbc, tx, dnc, instance, events);
         if (connected.centre() != null) {
             connected.centre().attach(run.dialer());
         }

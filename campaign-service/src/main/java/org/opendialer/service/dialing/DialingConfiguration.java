@@ -3,23 +3,33 @@ package org.opendialer.service.dialing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.engine.telephony.RobotLine;
+import org.opendialer.service.attempt.AttemptEvents;
 import org.opendialer.service.campaign.CampaignRepository;
+import org.opendialer.service.campaign.DialingMode;
 import org.opendialer.service.disposition.DispositionService;
 import org.opendialer.service.lead.AttemptRecovery;
 import org.opendialer.service.lead.DoNotCallList;
+import org.opendialer.service.robot.Personas;
+import org.opendialer.service.robot.RobotCalls;
+import org.opendialer.service.robot.RobotMedia;
+import org.opendialer.service.robot.ScriptStore;
+import org.opendialer.service.robot.SpeechEngines;
 import org.opendialer.service.user.UserDirectory;
+import org.opendialer.speech.robot.Persona;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,20 +43,25 @@ public class DialingConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(DialingConfiguration.class);
 
+    /** This instance's name in the database: {@code dialer.instance-id}, else host:port. */
+    @Bean
+    public InstanceName instanceName(DialingProperties settings, Environment environment) {
+        return new InstanceName(settings.instanceId().isBlank()
+                ? host() + ":" + environment.getProperty("server.port", "8080") : settings.instanceId());
+    }
+
     /** Each Asterisk server's channels, leased in the database so every campaign of every instance shares its maximum. */
     @Bean
-    public DatabaseChannelLeases channelLeases(JdbcTemplate jdbc, DialerClock clock, @Value("${dialer.instance-id:}") String instanceId,
-                                               @Value("${server.port:8080}") String port) {
-        return new DatabaseChannelLeases(jdbc, clock, instance(instanceId, port));
+    public DatabaseChannelLeases channelLeases(JdbcTemplate jdbc, DialerClock clock, InstanceName instance) {
+        return new DatabaseChannelLeases(jdbc, clock, instance.name());
     }
 
     /** Calls still up on Asterisk after a restart are followed to their end instead of being closed as interrupted. */
     @Bean(destroyMethod = "close")
     public CallAdoption callAdoption(JdbcTemplate jdbc, TransactionTemplate tx, CampaignRepository campaigns, DialerClock clock,
-                                     DatabaseChannelLeases leases, @Value("${dialer.asterisk.servers:}") String asteriskServers,
-                                     @Value("${dialer.instance-id:}") String instanceId, @Value("${server.port:8080}") String port) {
-        return new CallAdoption(org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), leases, jdbc, tx, campaigns,
-                clock, instance(instanceId, port));
+                                     DatabaseChannelLeases leases, DialingProperties settings, InstanceName instance,
+                                     AttemptEvents events) {
+        return new CallAdoption(settings.asterisk().parsed(), leases, jdbc, tx, campaigns, clock, instance.name(), events);
     }
 
     /**
@@ -54,44 +69,33 @@ public class DialingConfiguration {
      * {@code dialer.personas} on the simulated PBX, with live callees through the robot's media server on Asterisk.
      */
     @Bean
-    public TelephonyFactory telephonyFactory(org.opendialer.service.robot.ScriptStore scripts,
-                                             org.opendialer.service.robot.SpeechEngines speech, JdbcTemplate jdbc,
-                                             DispositionService dispositions,
-                                             org.opendialer.service.robot.RobotMedia robotMedia,
-                                             @Value("${dialer.personas:scripts/personas}") String personas,
-                                             @Value("${dialer.asterisk.servers:}") String asteriskServers,
-                                             @Value("${dialer.simulated.callees:s1-baseline}") String callees,
-                                             DatabaseChannelLeases leases,
-                                             @Value("${dialer.asterisk.sounds-dir:}") String soundsDir) {
-        PromptRecordings recordings = new PromptRecordings(soundsDir.isBlank() ? null : java.nio.file.Path.of(soundsDir), jdbc,
-                speech::synthesizer);
+    public TelephonyFactory telephonyFactory(ScriptStore scripts, SpeechEngines speech, JdbcTemplate jdbc,
+                                             DispositionService dispositions, RobotMedia robotMedia, DialingProperties settings,
+                                             DatabaseChannelLeases leases) {
+        PromptRecordings recordings = new PromptRecordings(settings.asterisk().soundsPath(), jdbc, speech::synthesizer);
         return new TelephonyFactory((campaign, clock) -> {
-            if (campaign.mode() != org.opendialer.service.campaign.DialingMode.AGENTLESS) {
+            if (campaign.mode() != DialingMode.AGENTLESS) {
                 return null;
             }
-            return scripts.forCampaign(campaign.id()).<org.opendialer.engine.telephony.RobotLine>map(track -> {
+            return scripts.forCampaign(campaign.id()).<RobotLine>map(track -> {
                 speech.prepare(track); // the campaign's fixed prompts are rendered as it starts
                 // live callees need no simulated ones
-                java.util.List<org.opendialer.speech.robot.Persona> simulated = "SIMULATED".equals(campaign.telephony())
-                        ? org.opendialer.service.robot.Personas.load(java.nio.file.Path.of(personas)) : java.util.List.of();
-                return new org.opendialer.service.robot.RobotCalls(speech, track, simulated, jdbc, dispositions, clock);
+                List<Persona> simulated = "SIMULATED".equals(campaign.telephony()) ? Personas.load(settings.personas()) : List.of();
+                return new RobotCalls(speech, track, simulated, jdbc, dispositions, clock);
             }).orElse(null);
-        }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), callees,
-                leases, recordings::render, robotMedia);
+        }, settings.asterisk().parsed(), settings.simulated().callees(), leases, recordings::render, robotMedia);
     }
 
     @Bean(destroyMethod = "close")
     public CampaignRunner campaignRunner(CampaignRepository campaigns, JdbcTemplate jdbc, TransactionTemplate tx,
                                          DoNotCallList dnc, UserDirectory users, TelephonyFactory telephony,
-                                         MeterRegistry meters, @Value("${dialer.instance-id:}") String instanceId,
-                                         @Value("${server.port:8080}") String port) {
-        return new CampaignRunner(campaigns, jdbc, tx, dnc, users, telephony, meters, instance(instanceId, port),
-                CampaignRunner.realTime());
+                                         MeterRegistry meters, InstanceName instance, AttemptEvents events) {
+        return new CampaignRunner(campaigns, jdbc, tx, dnc, users, telephony, meters, instance.name(), CampaignRunner.realTime(),
+                events);
     }
 
-    /** This instance's name in the database: {@code dialer.instance-id}, else host:port. */
-    static String instance(String instanceId, String port) {
-        return instanceId.isBlank() ? host() + ":" + port : instanceId;
+    /** This instance's name in the database, as every instance sees it in leases, heartbeats and adopted calls. */
+    public record InstanceName(String name) {
     }
 
     static String host() {

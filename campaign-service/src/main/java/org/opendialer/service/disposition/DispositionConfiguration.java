@@ -1,6 +1,7 @@
 package org.opendialer.service.disposition;
 
 import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.service.attempt.AttemptEvents;
 import org.opendialer.service.callback.CallbackService;
 import org.opendialer.service.lead.DoNotCallList;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,7 @@ public class DispositionConfiguration {
 
     @Bean
     public DispositionService dispositionService(JdbcTemplate jdbc, DialerClock clock, DoNotCallList dnc,
-                                                 CallbackService callbacks) {
-        return new DispositionService(jdbc, clock, dnc, callbacks);
+                                                 CallbackService callbacks, AttemptEvents events) {
+        return new DispositionService(jdbc, clock, dnc, callbacks, events);
     }
 }

@@ -1,5 +1,6 @@
 package org.opendialer.service.lead;
 
+import org.opendialer.service.attempt.AttemptEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +19,8 @@ public class LeadConfiguration {
     }
 
     @Bean
-    public AttemptRecovery attemptRecovery(JdbcTemplate jdbc, TransactionTemplate tx, AttemptRecovery.StillUp stillUp) {
-        return new AttemptRecovery(jdbc, tx, stillUp);
+    public AttemptRecovery attemptRecovery(JdbcTemplate jdbc, TransactionTemplate tx, AttemptRecovery.StillUp stillUp,
+                                           AttemptEvents events) {
+        return new AttemptRecovery(jdbc, tx, stillUp, events);
     }
 }
