@@ -62,7 +62,7 @@ public class CampaignController {
         }
         Campaign edited = campaigns.update(CampaignValidator.apply(current, form, campaigns));
         if (edited.status() == CampaignStatus.SCHEDULED) {
-            jobs.scheduleCampaign(id, edited.scheduledStart(), edited.scheduledStop());
+            jobs.scheduleCampaign(id, edited.schedule().start(), edited.schedule().stop());
         }
         return edited;
     }

@@ -114,7 +114,7 @@ public class DemoCommand implements Callable<Integer> {
 
             long[] agents = demoAgents(new UserDirectory(jdbc, clock), floor.agents());
             demoStaff(new UserDirectory(jdbc, clock));
-            VirtualCallCentre centre = new VirtualCallCentre(floor, seed, clock, campaign.trunkLines());
+            VirtualCallCentre centre = new VirtualCallCentre(floor, seed, clock, campaign.pacing().trunkLines());
             CampaignRun run = new CampaignRun(campaign, clock, centre.pbx(), jdbc, tx, new DoNotCallList(jdbc), "demo");
             centre.attach(run.dialer());
             centre.staff(run.dialer(), agents);
@@ -274,7 +274,7 @@ public class DemoCommand implements Callable<Integer> {
                     jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE campaign_id = ?", Long.class, winBack.id()));
             out.flush();
             VirtualCallCentre centre = new VirtualCallCentre(ScenarioFile.parse("demo-floor.yaml", resourceText("/demo/demo-floor.yaml")),
-                    seed, clock, winBack.trunkLines());
+                    seed, clock, winBack.pacing().trunkLines());
             DispositionService dispositions = new DispositionService(jdbc, clock, new DoNotCallList(jdbc),
                     new CallbackService(jdbc, clock, CallbackScheduler.NONE));
             org.opendialer.speech.script.TalkTrack track = scripts.forCampaign(winBack.id()).orElseThrow();

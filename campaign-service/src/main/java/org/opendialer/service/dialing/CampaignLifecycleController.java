@@ -42,11 +42,11 @@ public class CampaignLifecycleController {
     @PostMapping("/{id}/schedule")
     public Campaign schedule(@PathVariable long id) {
         Campaign campaign = campaigns.get(id);
-        if (campaign.scheduledStart() == null) {
+        if (campaign.schedule().start() == null) {
             throw new InvalidRequestException("scheduledStart", "set a start time before scheduling the campaign");
         }
-        Campaign scheduled = campaigns.moveTo(id, CampaignStatus.SCHEDULED, "starts at " + campaign.scheduledStart());
-        jobs.scheduleCampaign(id, campaign.scheduledStart(), campaign.scheduledStop());
+        Campaign scheduled = campaigns.moveTo(id, CampaignStatus.SCHEDULED, "starts at " + campaign.schedule().start());
+        jobs.scheduleCampaign(id, campaign.schedule().start(), campaign.schedule().stop());
         return scheduled;
     }
 
@@ -54,7 +54,7 @@ public class CampaignLifecycleController {
     public CampaignLiveStatus start(@PathVariable long id) {
         CampaignLiveStatus status = runner.start(id);
         Campaign campaign = campaigns.get(id);
-        jobs.scheduleCampaign(id, null, campaign.scheduledStop());
+        jobs.scheduleCampaign(id, null, campaign.schedule().stop());
         return status;
     }
 

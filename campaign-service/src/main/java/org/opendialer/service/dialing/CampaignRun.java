@@ -59,14 +59,14 @@ public final class CampaignRun {
         this.telephony = telephony;
         this.dnc = dnc;
         LeadStore store = new LeadStore(jdbc, tx);
-        this.hopper = new LeadHopper(campaign, store, clock, instance, Math.max(20, campaign.trunkLines()));
+        this.hopper = new LeadHopper(campaign, store, clock, instance, Math.max(20, campaign.pacing().trunkLines()));
         AttemptRecorder recorder = new AttemptRecorder(campaign, jdbc, tx, instance, events);
         java.time.LocalTime shiftEnd = campaign.window().end();
         this.dialer = new CampaignDialer(clock, telephony, hopper, recorder, campaign.dialerSettings(),
-                PacingPolicies.create(campaign.mode().policySpec(campaign.modeFactor()), null, shiftEnd, campaign.reportZone()));
+                PacingPolicies.create(campaign.mode().policySpec(campaign.pacing().modeFactor()), null, shiftEnd, campaign.reportZone()));
         dialer.addAgentListener(new AgentStateLog(jdbc, campaign.id()));
         this.answerRates = new AnswerRateMemory(jdbc, tx, campaign.id(), campaign.reportZone(),
-                !campaign.amdEnabled() || campaign.amdAction() == org.opendialer.engine.dialer.MachineAction.PASS_TO_AGENT);
+                !campaign.amd().enabled() || campaign.amd().action() == org.opendialer.engine.dialer.MachineAction.PASS_TO_AGENT);
         dialer.statistics().usePriors(answerRates.priors());
         dialer.addOutcomeListener(answerRates);
         hopper.staffedBy(skill -> dialer.roster().agents().stream().anyMatch(a -> a.skills().contains(skill)));
@@ -99,7 +99,7 @@ public final class CampaignRun {
 
     /** The abandon rate is measured over days: start from what the database remembers, not from zero. */
     private void seedAbandonHistory(JdbcTemplate jdbc) {
-        Instant since = clock.now().minus(campaign.abandonWindowDuration());
+        Instant since = clock.now().minus(campaign.abandon().windowDuration());
         new AttemptQueries(jdbc).humanAnswersSince(new CampaignId(campaign.id()), since,
                 (answeredAt, abandoned) -> dialer.governor().recordHistory(answeredAt, 1, abandoned ? 1 : 0));
     }

@@ -80,7 +80,7 @@ public class DialingConfiguration {
             return scripts.forCampaign(campaign.id()).<RobotLine>map(track -> {
                 speech.prepare(track); // the campaign's fixed prompts are rendered as it starts
                 // live callees need no simulated ones
-                List<Persona> simulated = "SIMULATED".equals(campaign.telephony()) ? Personas.load(settings.personas()) : List.of();
+                List<Persona> simulated = campaign.line().simulated() ? Personas.load(settings.personas()) : List.of();
                 return new RobotCalls(speech, track, simulated, jdbc, dispositions, clock);
             }).orElse(null);
         }, settings.asterisk().parsed(), settings.simulated().callees(), leases, recordings::render, robotMedia);
