@@ -3,6 +3,7 @@ package org.opendialer.service.agent;
 import java.util.Map;
 import org.opendialer.engine.agent.Agent;
 import org.opendialer.service.dialing.CampaignRunner;
+import org.opendialer.service.user.UserDirectory;
 import org.opendialer.service.web.InvalidRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

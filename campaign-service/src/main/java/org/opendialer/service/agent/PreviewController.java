@@ -3,6 +3,7 @@ package org.opendialer.service.agent;
 import java.util.Map;
 import org.opendialer.service.dialing.PreviewDialing;
 import org.opendialer.service.dialing.PreviewDialing.PreviewLead;
+import org.opendialer.service.user.UserDirectory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

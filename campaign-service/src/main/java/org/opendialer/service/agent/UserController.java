@@ -1,6 +1,11 @@
 package org.opendialer.service.agent;
 
 import java.util.List;
+import org.opendialer.service.user.NewUser;
+import org.opendialer.service.user.Role;
+import org.opendialer.service.user.UserAccount;
+import org.opendialer.service.user.UserChange;
+import org.opendialer.service.user.UserDirectory;
 import org.opendialer.service.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;

@@ -1,2 +1,2 @@
-/** Users and agents: accounts with roles, agents' phones and skills, and the log of every agent state change. */
+/** The agent's desk and user administration: signing in to a campaign, ready, pause, wrap-up, preview dialling. */
 package org.opendialer.service.agent;

@@ -1,32 +1,33 @@
 package org.opendialer.service.campaign;
 
-import java.time.Duration;
-import java.time.Instant;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
+import java.util.TreeSet;
 import org.opendialer.engine.call.CampaignId;
 import org.opendialer.engine.dialer.CampaignSettings;
 import org.opendialer.engine.dialer.DialerSettings;
 import org.opendialer.engine.dialer.MachineAction;
 
 /**
- * A campaign as stored: who is called, how, when, and under which abandon rules. Values are checked by
- * {@link CampaignValidator} before a campaign is stored, so a {@code Campaign} read back is always sound.
+ * A campaign as stored: who is called, how, when, and under which abandon rules, each group of settings its own
+ * value (its JSON stays one flat object). Values are checked by {@link CampaignValidator} before a campaign is
+ * stored, so a {@code Campaign} read back is always sound. {@link #campaignSettings()} says it in the engine's words,
+ * whose {@link CampaignSettings#dialerSettings()} is the one translation into the dialer's settings, live and in
+ * simulation alike.
  */
-public record Campaign(long id, String name, CampaignStatus status, String statusReason, DialingMode mode,
-                       double modeFactor, Long scriptId, String callerId, String telephony, String defaultRegion,
-                       CallingWindow window, int maxAttempts, int maxAttemptsPerDay, RetryDelays retry,
-                       double abandonTarget, String abandonWindow, int connectTimeoutMs, int ringTimeoutSeconds,
-                       boolean amdEnabled, MachineAction amdAction, boolean recording, LeadOrder leadOrder,
-                       int expectedTalkSeconds, double expectedLiveRate, int robotPorts, int trunkLines,
-                       ZoneId reportZone, Instant scheduledStart, Instant scheduledStop, String gradingWeights,
-                       Double amdFalseMachineShare, double amdAuditShare, int rowVersion) {
+public record Campaign(long id, String name, CampaignStatus status, String statusReason, @JsonUnwrapped Pacing pacing,
+                       @JsonUnwrapped CallerLine line, CallingWindow window, @JsonUnwrapped AttemptLimits limits, RetryDelays retry,
+                       @JsonUnwrapped AbandonRules abandon, @JsonUnwrapped AmdSettings amd, @JsonUnwrapped RobotSettings robot,
+                       ZoneId reportZone, @JsonUnwrapped CampaignSchedule schedule, String gradingWeights, int rowVersion) {
 
     public CampaignId campaignId() {
         return new CampaignId(id);
     }
 
-    public Duration abandonWindowDuration() {
-        return "24H".equals(abandonWindow) ? Duration.ofHours(24) : Duration.ofDays(30);
+    public DialingMode mode() {
+        return pacing.mode();
     }
 
     /** What the engine needs to dial this campaign: the engine's one translation of what the campaign states. */
@@ -36,33 +37,28 @@ public record Campaign(long id, String name, CampaignStatus status, String statu
 
     /** This campaign in the engine's words. */
     public CampaignSettings campaignSettings() {
-        return new CampaignSettings(campaignId(), callerId, ringTimeoutSeconds, connectTimeoutMs / 1000.0, abandonTarget,
-                abandonWindowDuration(), retry.abandoned(), amdEnabled, amdAction,
-                amdFalseMachineShare == null ? Double.NaN : amdFalseMachineShare, amdAuditShare, recording,
-                mode == DialingMode.AGENTLESS, expectedTalkSeconds, 15, expectedLiveRate,
-                mode == DialingMode.POWER ? Math.max(5, modeFactor) : 5, robotPorts, reportZone);
+        return new CampaignSettings(campaignId(), line.callerId(), line.ringTimeoutSeconds(), abandon.connectTimeoutMs() / 1000.0,
+                abandon.target(), abandon.windowDuration(), retry.abandoned(), amd.enabled(), amd.action(),
+                amd.falseMachineShare() == null ? Double.NaN : amd.falseMachineShare(), amd.auditShare(), line.recording(),
+                mode() == DialingMode.AGENTLESS, pacing.expectedTalkSeconds(), 15, pacing.expectedLiveRate(),
+                mode() == DialingMode.POWER ? Math.max(5, pacing.modeFactor()) : 5, robot.robotPorts(), reportZone);
     }
 
     public Campaign withStatus(CampaignStatus newStatus, String reason) {
-        return new Campaign(id, name, newStatus, reason, mode, modeFactor, scriptId, callerId, telephony, defaultRegion,
-                window, maxAttempts, maxAttemptsPerDay, retry, abandonTarget, abandonWindow, connectTimeoutMs,
-                ringTimeoutSeconds, amdEnabled, amdAction, recording, leadOrder, expectedTalkSeconds, expectedLiveRate,
-                robotPorts, trunkLines, reportZone, scheduledStart, scheduledStop, gradingWeights, amdFalseMachineShare,
-                amdAuditShare, rowVersion);
+        return new Campaign(id, name, newStatus, reason, pacing, line, window, limits, retry, abandon, amd, robot, reportZone,
+                schedule, gradingWeights, rowVersion);
     }
 
     /** This campaign with the call centre's holidays added to its own: no call on any of them. */
-    public Campaign withHolidays(java.util.Set<java.time.LocalDate> centreHolidays) {
+    public Campaign withHolidays(Set<LocalDate> centreHolidays) {
         if (centreHolidays.isEmpty()) {
             return this;
         }
-        java.util.Set<java.time.LocalDate> all = new java.util.TreeSet<>(window.holidays());
+        Set<LocalDate> all = new TreeSet<>(window.holidays());
         all.addAll(centreHolidays);
-        return new Campaign(id, name, status, statusReason, mode, modeFactor, scriptId, callerId, telephony, defaultRegion,
-                new CallingWindow(window.days(), window.start(), window.end(), all), maxAttempts, maxAttemptsPerDay, retry,
-                abandonTarget, abandonWindow, connectTimeoutMs, ringTimeoutSeconds, amdEnabled, amdAction, recording, leadOrder,
-                expectedTalkSeconds, expectedLiveRate, robotPorts, trunkLines, reportZone, scheduledStart, scheduledStop,
-                gradingWeights, amdFalseMachineShare, amdAuditShare, rowVersion);
+        return new Campaign(id, name, status, statusReason, pacing, line,
+                new CallingWindow(window.days(), window.start(), window.end(), all), limits, retry, abandon, amd, robot, reportZone,
+                schedule, gradingWeights, rowVersion);
     }
 
     /** Stored spelling of the machine action ({@code HANGUP}, {@code LEAVE_MESSAGE}, {@code PASS_TO_AGENT}). */

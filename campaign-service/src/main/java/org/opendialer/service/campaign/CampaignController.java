@@ -1,10 +1,6 @@
 package org.opendialer.service.campaign;
 
 import java.util.List;
-import java.util.Map;
-import org.opendialer.service.dialing.CampaignLiveStatus;
-import org.opendialer.service.dialing.CampaignRunner;
-import org.opendialer.service.schedule.DialerJobs;
 import org.opendialer.service.web.ConflictException;
 import org.opendialer.service.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
@@ -14,26 +10,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Campaigns over REST: create, edit (with validation errors per field), and the lifecycle
- * (schedule, start, pause, resume, stop, complete, reopen), plus the live status that says why a campaign
- * is not dialling.
+ * Campaigns over REST: create and edit, with validation errors per field. Editing a scheduled campaign
+ * moves its scheduled start and stop; the rest of the lifecycle is the runner's ({@code CampaignLifecycleController}).
  */
 @RestController
 @RequestMapping("/api/campaigns")
 public class CampaignController {
 
     private final CampaignRepository campaigns;
-    private final CampaignRunner runner;
-    private final DialerJobs jobs;
+    private final CampaignScheduler jobs;
 
-    public CampaignController(CampaignRepository campaigns, CampaignRunner runner, DialerJobs jobs) {
+    public CampaignController(CampaignRepository campaigns, CampaignScheduler jobs) {
         this.campaigns = campaigns;
-        this.runner = runner;
         this.jobs = jobs;
     }
 
@@ -70,67 +62,8 @@ public class CampaignController {
         }
         Campaign edited = campaigns.update(CampaignValidator.apply(current, form, campaigns));
         if (edited.status() == CampaignStatus.SCHEDULED) {
-            jobs.scheduleCampaign(id, edited.scheduledStart(), edited.scheduledStop());
+            jobs.scheduleCampaign(id, edited.schedule().start(), edited.schedule().stop());
         }
         return edited;
-    }
-
-    /** Why isn't it dialling: status, every reason, live metrics. */
-    @GetMapping("/{id}/status")
-    public CampaignLiveStatus status(@PathVariable long id) {
-        return runner.status(id);
-    }
-
-    /** Arms the scheduled start (and stop): the campaign starts by itself at {@code scheduledStart}. */
-    @PostMapping("/{id}/schedule")
-    public Campaign schedule(@PathVariable long id) {
-        Campaign campaign = campaigns.get(id);
-        if (campaign.scheduledStart() == null) {
-            throw new InvalidRequestException("scheduledStart", "set a start time before scheduling the campaign");
-        }
-        Campaign scheduled = campaigns.moveTo(id, CampaignStatus.SCHEDULED, "starts at " + campaign.scheduledStart());
-        jobs.scheduleCampaign(id, campaign.scheduledStart(), campaign.scheduledStop());
-        return scheduled;
-    }
-
-    @PostMapping("/{id}/start")
-    public CampaignLiveStatus start(@PathVariable long id) {
-        CampaignLiveStatus status = runner.start(id);
-        Campaign campaign = campaigns.get(id);
-        jobs.scheduleCampaign(id, null, campaign.scheduledStop());
-        return status;
-    }
-
-    @PostMapping("/{id}/pause")
-    public CampaignLiveStatus pause(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
-        String reason = body == null || body.get("reason") == null || body.get("reason").isBlank()
-                ? "paused by a manager" : body.get("reason").trim();
-        if (reason.length() > 255) {
-            throw new InvalidRequestException("reason", "at most 255 characters");
-        }
-        return runner.pause(id, reason);
-    }
-
-    @PostMapping("/{id}/resume")
-    public CampaignLiveStatus resume(@PathVariable long id) {
-        return runner.start(id);
-    }
-
-    @PostMapping("/{id}/stop")
-    public CampaignLiveStatus stop(@PathVariable long id, @RequestParam(defaultValue = "false") boolean now) {
-        jobs.scheduleCampaign(id, null, null);
-        return runner.stop(id, CampaignStatus.STOPPED, now ? "stopped by a manager, calls hung up" : "stopped by a manager", now);
-    }
-
-    @PostMapping("/{id}/complete")
-    public CampaignLiveStatus complete(@PathVariable long id) {
-        jobs.scheduleCampaign(id, null, null);
-        return runner.stop(id, CampaignStatus.COMPLETED, "completed by a manager");
-    }
-
-    /** A stopped or completed campaign back to draft, to edit and run again. */
-    @PostMapping("/{id}/reopen")
-    public Campaign reopen(@PathVariable long id) {
-        return campaigns.moveTo(id, CampaignStatus.DRAFT, null);
     }
 }

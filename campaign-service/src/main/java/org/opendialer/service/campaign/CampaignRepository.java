@@ -91,14 +91,14 @@ public class CampaignRepository {
                         + "amd_false_machine_share = ?, amd_audit_share = ?, updated_at = ?, "
                         + "row_version = row_version + 1 "
                         + "WHERE id = ? AND row_version = ?",
-                c.name(), c.mode().name(), c.modeFactor(), c.scriptId(), c.callerId(), c.telephony(), c.defaultRegion(),
+                c.name(), c.mode().name(), c.pacing().modeFactor(), c.robot().scriptId(), c.line().callerId(), c.line().telephony(), c.line().defaultRegion(),
                 c.window().daysText(), Time.valueOf(c.window().start()), Time.valueOf(c.window().end()),
-                c.window().holidaysText(), c.maxAttempts(), c.maxAttemptsPerDay(), r.busy().toSeconds(),
+                c.window().holidaysText(), c.limits().maxAttempts(), c.limits().maxAttemptsPerDay(), r.busy().toSeconds(),
                 r.noAnswer().toSeconds(), r.machine().toSeconds(), r.abandoned().toSeconds(), r.failed().toSeconds(),
-                c.abandonTarget(), c.abandonWindow(), c.connectTimeoutMs(), c.ringTimeoutSeconds(), c.amdEnabled(),
-                Campaign.storedAction(c.amdAction()), c.recording(), c.leadOrder().name(), c.expectedTalkSeconds(),
-                c.expectedLiveRate(), c.robotPorts(), c.trunkLines(), c.reportZone().getId(), timestamp(c.scheduledStart()),
-                timestamp(c.scheduledStop()), c.gradingWeights(), c.amdFalseMachineShare(), c.amdAuditShare(),
+                c.abandon().target(), c.abandon().window(), c.abandon().connectTimeoutMs(), c.line().ringTimeoutSeconds(), c.amd().enabled(),
+                Campaign.storedAction(c.amd().action()), c.line().recording(), c.limits().leadOrder().name(), c.pacing().expectedTalkSeconds(),
+                c.pacing().expectedLiveRate(), c.robot().robotPorts(), c.pacing().trunkLines(), c.reportZone().getId(), timestamp(c.schedule().start()),
+                timestamp(c.schedule().stop()), c.gradingWeights(), c.amd().falseMachineShare(), c.amd().auditShare(),
                 Timestamp.from(clock.now()), id, expectedVersion);
     }
 
@@ -174,22 +174,23 @@ public class CampaignRepository {
     }
 
     private static final RowMapper<Campaign> MAPPER = (rs, row) -> new Campaign(
-            rs.getLong("id"), rs.getString("name"), CampaignStatus.valueOf(rs.getString("status")),
-            rs.getString("status_reason"), DialingMode.valueOf(rs.getString("dialing_mode")), rs.getDouble("mode_factor"),
-            (Long) rs.getObject("script_id", Long.class), rs.getString("caller_id"), rs.getString("telephony"),
-            rs.getString("default_region"),
+            rs.getLong("id"), rs.getString("name"), CampaignStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+            new Pacing(DialingMode.valueOf(rs.getString("dialing_mode")), rs.getDouble("mode_factor"), rs.getInt("expected_talk_s"),
+                    rs.getDouble("expected_live_rate"), rs.getInt("trunk_lines")),
+            new CallerLine(rs.getString("caller_id"), rs.getString("telephony"), rs.getString("default_region"),
+                    rs.getInt("ring_timeout_s"), rs.getBoolean("recording")),
             CallingWindow.parse(rs.getString("window_days"), rs.getTime("window_start").toLocalTime(),
                     rs.getTime("window_end").toLocalTime(), rs.getString("holidays")),
-            rs.getInt("max_attempts"), rs.getInt("max_attempts_per_day"),
+            new AttemptLimits(rs.getInt("max_attempts"), rs.getInt("max_attempts_per_day"), LeadOrder.valueOf(rs.getString("lead_order"))),
             new RetryDelays(Duration.ofSeconds(rs.getLong("retry_busy_s")), Duration.ofSeconds(rs.getLong("retry_no_answer_s")),
                     Duration.ofSeconds(rs.getLong("retry_machine_s")), Duration.ofSeconds(rs.getLong("retry_abandoned_s")),
                     Duration.ofSeconds(rs.getLong("retry_failed_s"))),
-            rs.getDouble("abandon_target"), rs.getString("abandon_window"), rs.getInt("connect_timeout_ms"),
-            rs.getInt("ring_timeout_s"), rs.getBoolean("amd_enabled"), Campaign.machineAction(rs.getString("amd_action")),
-            rs.getBoolean("recording"), LeadOrder.valueOf(rs.getString("lead_order")), rs.getInt("expected_talk_s"),
-            rs.getDouble("expected_live_rate"), rs.getInt("robot_ports"), rs.getInt("trunk_lines"),
-            ZoneId.of(rs.getString("report_zone")), instant(rs, "scheduled_start"), instant(rs, "scheduled_stop"),
-            rs.getString("grading_weights"), amdFalseMachineShare(rs), rs.getDouble("amd_audit_share"), rs.getInt("row_version"));
+            new AbandonRules(rs.getDouble("abandon_target"), rs.getString("abandon_window"), rs.getInt("connect_timeout_ms")),
+            new AmdSettings(rs.getBoolean("amd_enabled"), Campaign.machineAction(rs.getString("amd_action")), amdFalseMachineShare(rs),
+                    rs.getDouble("amd_audit_share")),
+            new RobotSettings((Long) rs.getObject("script_id", Long.class), rs.getInt("robot_ports")),
+            ZoneId.of(rs.getString("report_zone")), new CampaignSchedule(instant(rs, "scheduled_start"), instant(rs, "scheduled_stop")),
+            rs.getString("grading_weights"), rs.getInt("row_version"));
 
     private static Double amdFalseMachineShare(java.sql.ResultSet rs) throws java.sql.SQLException {
         double share = rs.getDouble("amd_false_machine_share");

@@ -38,10 +38,11 @@ public final class CampaignValidator {
 
     /** Defaults for a new campaign named {@code name}. */
     public static Campaign defaults(String name) {
-        return new Campaign(0, name, CampaignStatus.DRAFT, null, DialingMode.PREDICTIVE, 1.0, null, null, "SIMULATED",
-                "US", CallingWindow.DEFAULT, 5, 2, RetryDelays.DEFAULT, 0.03, "30D", 2000, 22, false,
-                MachineAction.HANG_UP, false, LeadOrder.NEW_FIRST, 120, 0.25, 10, 30, ZoneId.of("UTC"), null, null, null, null,
-                DEFAULT_AMD_AUDIT_SHARE, 0);
+        return new Campaign(0, name, CampaignStatus.DRAFT, null, new Pacing(DialingMode.PREDICTIVE, 1.0, 120, 0.25, 30),
+                new CallerLine(null, "SIMULATED", "US", 22, false), CallingWindow.DEFAULT, new AttemptLimits(5, 2, LeadOrder.NEW_FIRST),
+                RetryDelays.DEFAULT, new AbandonRules(0.03, "30D", 2000),
+                new AmdSettings(false, MachineAction.HANG_UP, null, DEFAULT_AMD_AUDIT_SHARE), new RobotSettings(null, 10),
+                ZoneId.of("UTC"), new CampaignSchedule(null, null), null, 0);
     }
 
     /**
@@ -66,21 +67,21 @@ public final class CampaignValidator {
         }
         DialingMode mode = parse("mode", f.mode(), b.mode(), s -> DialingMode.valueOf(s.toUpperCase()),
                 "one of PREDICTIVE, PROGRESSIVE, PREVIEW, POWER, AGENTLESS");
-        double factor = f.modeFactor() == null ? b.modeFactor() : f.modeFactor();
+        double factor = f.modeFactor() == null ? b.pacing().modeFactor() : f.modeFactor();
         check("modeFactor", factor >= 1 && factor <= 5, "between 1 and 5 (progressive factor or power lines per agent)");
-        String telephony = parse("telephony", f.telephony(), b.telephony(), s -> {
+        String telephony = parse("telephony", f.telephony(), b.line().telephony(), s -> {
             String t = s.toUpperCase();
             if (!t.equals("SIMULATED") && !t.equals("ASTERISK")) {
                 throw new IllegalArgumentException();
             }
             return t;
         }, "SIMULATED or ASTERISK");
-        String region = f.defaultRegion() == null ? b.defaultRegion() : f.defaultRegion().trim().toUpperCase();
+        String region = f.defaultRegion() == null ? b.line().defaultRegion() : f.defaultRegion().trim().toUpperCase();
         check("defaultRegion", PhoneNumberUtil.getInstance().getSupportedRegions().contains(region),
                 "a two-letter region phone numbers are read in, e.g. US, GB, CN");
         CallingWindow window = window(b.window(), f);
-        int maxAttempts = number("maxAttempts", f.maxAttempts(), b.maxAttempts(), 1, 100);
-        int perDay = number("maxAttemptsPerDay", f.maxAttemptsPerDay(), b.maxAttemptsPerDay(), 1, 100);
+        int maxAttempts = number("maxAttempts", f.maxAttempts(), b.limits().maxAttempts(), 1, 100);
+        int perDay = number("maxAttemptsPerDay", f.maxAttemptsPerDay(), b.limits().maxAttemptsPerDay(), 1, 100);
         RetryDelays r = b.retry();
         RetryDelays retry = new RetryDelays(
                 seconds("retryBusySeconds", f.retryBusySeconds(), r.busy()),
@@ -90,41 +91,41 @@ public final class CampaignValidator {
                 seconds("retryFailedSeconds", f.retryFailedSeconds(), r.failed()));
         check("retryAbandonedSeconds", retry.abandoned().compareTo(Duration.ofHours(72)) >= 0,
                 "an abandoned number may not be redialled within 72 h (259200 s)");
-        double target = f.abandonTarget() == null ? b.abandonTarget() : f.abandonTarget();
+        double target = f.abandonTarget() == null ? b.abandon().target() : f.abandonTarget();
         check("abandonTarget", target > 0 && target <= 0.05, "a share between 0 and 0.05 (3 % is 0.03)");
-        String abandonWindow = parse("abandonWindow", f.abandonWindow(), b.abandonWindow(), s -> {
+        String abandonWindow = parse("abandonWindow", f.abandonWindow(), b.abandon().window(), s -> {
             String w = s.toUpperCase();
             if (!w.equals("30D") && !w.equals("24H")) {
                 throw new IllegalArgumentException();
             }
             return w;
         }, "30D or 24H");
-        int connect = number("connectTimeoutMs", f.connectTimeoutMs(), b.connectTimeoutMs(), 0, 2000);
-        int ring = number("ringTimeoutSeconds", f.ringTimeoutSeconds(), b.ringTimeoutSeconds(), 15, 120);
-        boolean amd = f.amdEnabled() == null ? b.amdEnabled() : f.amdEnabled();
-        MachineAction action = parse("amdAction", f.amdAction(), b.amdAction(),
+        int connect = number("connectTimeoutMs", f.connectTimeoutMs(), b.abandon().connectTimeoutMs(), 0, 2000);
+        int ring = number("ringTimeoutSeconds", f.ringTimeoutSeconds(), b.line().ringTimeoutSeconds(), 15, 120);
+        boolean amd = f.amdEnabled() == null ? b.amd().enabled() : f.amdEnabled();
+        MachineAction action = parse("amdAction", f.amdAction(), b.amd().action(),
                 s -> Campaign.machineAction(s.toUpperCase()), "HANGUP, LEAVE_MESSAGE or PASS_TO_AGENT");
         // the share of people detection takes for a machine: a negative number clears it (unknown, the audit measures it)
-        Double falseMachine = f.amdFalseMachineShare() == null ? b.amdFalseMachineShare()
+        Double falseMachine = f.amdFalseMachineShare() == null ? b.amd().falseMachineShare()
                 : f.amdFalseMachineShare() < 0 ? null : f.amdFalseMachineShare();
         if (falseMachine != null) {
             check("amdFalseMachineShare", Double.isFinite(falseMachine) && falseMachine <= 0.5,
                     "a share between 0 and 0.5 (people detection hangs up on), or -1 for unknown");
         }
-        double auditShare = f.amdAuditShare() == null ? b.amdAuditShare() : f.amdAuditShare();
+        double auditShare = f.amdAuditShare() == null ? b.amd().auditShare() : f.amdAuditShare();
         check("amdAuditShare", Double.isFinite(auditShare) && auditShare >= 0 && auditShare <= 1,
                 "a share between 0 and 1 of MACHINE verdicts to pass to an agent (e.g. 0.02)");
-        boolean recording = f.recording() == null ? b.recording() : f.recording();
-        LeadOrder order = parse("leadOrder", f.leadOrder(), b.leadOrder(), s -> LeadOrder.valueOf(s.toUpperCase()),
+        boolean recording = f.recording() == null ? b.line().recording() : f.recording();
+        LeadOrder order = parse("leadOrder", f.leadOrder(), b.limits().leadOrder(), s -> LeadOrder.valueOf(s.toUpperCase()),
                 "NEW_FIRST, OLDEST_FIRST, PRIORITY or RANDOM");
-        int talk = number("expectedTalkSeconds", f.expectedTalkSeconds(), b.expectedTalkSeconds(), 5, 3600);
-        double live = f.expectedLiveRate() == null ? b.expectedLiveRate() : f.expectedLiveRate();
+        int talk = number("expectedTalkSeconds", f.expectedTalkSeconds(), b.pacing().expectedTalkSeconds(), 5, 3600);
+        double live = f.expectedLiveRate() == null ? b.pacing().expectedLiveRate() : f.expectedLiveRate();
         check("expectedLiveRate", live > 0 && live <= 1, "a share between 0 and 1");
-        int robots = number("robotPorts", f.robotPorts(), b.robotPorts(), 0, 10_000);
-        int trunks = number("trunkLines", f.trunkLines(), b.trunkLines(), 1, 100_000);
+        int robots = number("robotPorts", f.robotPorts(), b.robot().robotPorts(), 0, 10_000);
+        int trunks = number("trunkLines", f.trunkLines(), b.pacing().trunkLines(), 1, 100_000);
         ZoneId zone = parse("reportZone", f.reportZone(), b.reportZone(), ZoneId::of, "an IANA time zone, e.g. Asia/Shanghai");
-        Instant start = instant("scheduledStart", f.scheduledStart(), b.scheduledStart());
-        Instant stop = instant("scheduledStop", f.scheduledStop(), b.scheduledStop());
+        Instant start = instant("scheduledStart", f.scheduledStart(), b.schedule().start());
+        Instant stop = instant("scheduledStop", f.scheduledStop(), b.schedule().stop());
         if (start != null && stop != null) {
             check("scheduledStop", stop.isAfter(start), "must be after scheduledStart");
         }
@@ -132,11 +133,11 @@ public final class CampaignValidator {
             check("robotPorts", robots > 0, "agentless campaigns need at least one robot port");
         }
         // a number is written with spaces, dashes, dots or brackets as often as without: keep its digits and leading +
-        String callerId = f.callerId() == null ? b.callerId() : tidyNumber(f.callerId());
+        String callerId = f.callerId() == null ? b.line().callerId() : tidyNumber(f.callerId());
         if (callerId != null && !callerId.isEmpty()) {
             check("callerId", callerId.matches("\\+?[0-9]{3,20}"), "digits, optionally with a leading +");
         }
-        Long scriptId = f.scriptId() == null ? b.scriptId() : f.scriptId();
+        Long scriptId = f.scriptId() == null ? b.robot().scriptId() : f.scriptId();
         if (f.scriptId() != null) {
             check("scriptId", f.scriptId() > 0 && scriptExists.test(f.scriptId()), "no talk track with id " + f.scriptId());
         }
@@ -153,11 +154,11 @@ public final class CampaignValidator {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new Campaign(b.id(), name, b.status(), b.statusReason(), mode, factor,
-                scriptId, callerId == null || callerId.isEmpty() ? null : callerId,
-                telephony, region, window, maxAttempts, perDay, retry, target, abandonWindow, connect, ring, amd, action,
-                recording, order, talk, live, robots, trunks, zone, start, stop, weights == null || weights.isEmpty() ? null : weights,
-                falseMachine, auditShare, b.rowVersion());
+        return new Campaign(b.id(), name, b.status(), b.statusReason(), new Pacing(mode, factor, talk, live, trunks),
+                new CallerLine(callerId == null || callerId.isEmpty() ? null : callerId, telephony, region, ring, recording), window,
+                new AttemptLimits(maxAttempts, perDay, order), retry, new AbandonRules(target, abandonWindow, connect),
+                new AmdSettings(amd, action, falseMachine, auditShare), new RobotSettings(scriptId, robots), zone,
+                new CampaignSchedule(start, stop), weights == null || weights.isEmpty() ? null : weights, b.rowVersion());
     }
 
     static String tidyNumber(String number) {

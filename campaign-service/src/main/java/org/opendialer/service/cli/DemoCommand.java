@@ -31,7 +31,7 @@ import org.opendialer.engine.simulation.ScenarioFile;
 import org.opendialer.engine.simulation.VirtualCallCentre;
 import org.opendialer.reports.ranking.Grade;
 import java.sql.Timestamp;
-import org.opendialer.service.agent.NewUser;
+import org.opendialer.service.user.NewUser;
 import org.opendialer.service.robot.RobotCalls;
 import org.opendialer.service.robot.ScriptStore;
 import org.opendialer.service.robot.SpeechEngines;
@@ -40,8 +40,8 @@ import org.opendialer.service.callback.CallbackScheduler;
 import org.opendialer.service.callback.CallbackService;
 import org.opendialer.service.disposition.DispositionRequest;
 import org.opendialer.service.disposition.DispositionService;
-import org.opendialer.service.agent.DemoUsers;
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.user.DemoUsers;
+import org.opendialer.service.user.UserDirectory;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.campaign.CampaignForm;
 import org.opendialer.service.campaign.CampaignRepository;
@@ -114,7 +114,7 @@ public class DemoCommand implements Callable<Integer> {
 
             long[] agents = demoAgents(new UserDirectory(jdbc, clock), floor.agents());
             demoStaff(new UserDirectory(jdbc, clock));
-            VirtualCallCentre centre = new VirtualCallCentre(floor, seed, clock, campaign.trunkLines());
+            VirtualCallCentre centre = new VirtualCallCentre(floor, seed, clock, campaign.pacing().trunkLines());
             CampaignRun run = new CampaignRun(campaign, clock, centre.pbx(), jdbc, tx, new DoNotCallList(jdbc), "demo");
             centre.attach(run.dialer());
             centre.staff(run.dialer(), agents);
@@ -274,7 +274,7 @@ public class DemoCommand implements Callable<Integer> {
                     jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE campaign_id = ?", Long.class, winBack.id()));
             out.flush();
             VirtualCallCentre centre = new VirtualCallCentre(ScenarioFile.parse("demo-floor.yaml", resourceText("/demo/demo-floor.yaml")),
-                    seed, clock, winBack.trunkLines());
+                    seed, clock, winBack.pacing().trunkLines());
             DispositionService dispositions = new DispositionService(jdbc, clock, new DoNotCallList(jdbc),
                     new CallbackService(jdbc, clock, CallbackScheduler.NONE));
             org.opendialer.speech.script.TalkTrack track = scripts.forCampaign(winBack.id()).orElseThrow();

@@ -14,8 +14,8 @@ import org.opendialer.engine.dialer.DialerMetrics;
 import org.opendialer.engine.simulation.Scenario;
 import org.opendialer.engine.simulation.ScenarioFile;
 import org.opendialer.engine.simulation.VirtualCallCentre;
-import org.opendialer.service.agent.NewUser;
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.user.NewUser;
+import org.opendialer.service.user.UserDirectory;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.campaign.CampaignForm;
 import org.opendialer.service.campaign.CampaignRepository;
@@ -63,7 +63,7 @@ final class DialerBench {
                     length.toSeconds(), floor.name(), dataSource.getJdbcUrl());
             out.flush();
 
-            VirtualCallCentre centre = new VirtualCallCentre(floor, 4242, clock, campaign.trunkLines());
+            VirtualCallCentre centre = new VirtualCallCentre(floor, 4242, clock, campaign.pacing().trunkLines());
             CampaignRun run = new CampaignRun(campaign, clock, centre.pbx(), jdbc, tx, new DoNotCallList(jdbc), "bench");
             run.onClock(() -> {
                 centre.attach(run.dialer());

@@ -20,29 +20,9 @@ public class DialerCli implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        locateSpeechModel();
         int code = run(args);
         if (code != ServeCommand.KEEP_RUNNING) {
             System.exit(code);
-        }
-    }
-
-    /**
-     * Run from a build tree ({@code campaign-service/target/dialer.jar}), the Vosk model the build unpacked is
-     * found next to it wherever the command is started; a configured model always wins.
-     */
-    static void locateSpeechModel() {
-        if (System.getProperty("dialer.vosk.model") != null || System.getenv("DIALER_VOSK_MODEL") != null) {
-            return;
-        }
-        String location = String.valueOf(DialerCli.class.getProtectionDomain().getCodeSource().getLocation());
-        java.util.regex.Matcher jar = java.util.regex.Pattern.compile("(?:nested:|file:)([^!]*?\\.jar)").matcher(location);
-        if (jar.find()) {
-            java.nio.file.Path model = java.nio.file.Path.of(jar.group(1)).toAbsolutePath().getParent()
-                    .resolve("../../speech/target/vosk-model").normalize();
-            if (java.nio.file.Files.isDirectory(model)) {
-                System.setProperty("dialer.vosk.model", model.toString());
-            }
         }
     }
 

@@ -5,10 +5,11 @@ import javax.sql.DataSource;
 import org.opendialer.db.DatabaseSettings;
 import org.opendialer.db.Databases;
 import org.opendialer.db.SchemaMigrator;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opens the database named by {@code dialer.db.*} (set from the CLI's --db-url or DIALER_DB_URL;
@@ -19,10 +20,9 @@ public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @Primary
-    public HikariDataSource dataSource(@Value("${dialer.db.url:}") String url,
-                                       @Value("${dialer.db.user:}") String user,
-                                       @Value("${dialer.db.password:}") String password) {
-        DatabaseSettings settings = url.isBlank() ? DatabaseSettings.embedded() : new DatabaseSettings(url, user, password);
+    public HikariDataSource dataSource(DatabaseProperties db) {
+        DatabaseSettings settings = db.url().isBlank() ? DatabaseSettings.embedded()
+                : new DatabaseSettings(db.url(), db.user(), db.password());
         HikariDataSource dataSource = Databases.open(settings, 20);
         try {
             new SchemaMigrator(dataSource).migrate();
@@ -31,6 +31,11 @@ public class DatabaseConfiguration {
             throw e;
         }
         return dataSource;
+    }
+
+    @Bean
+    public TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
+        return new TransactionTemplate(transactions);
     }
 
     /** Named so that beans can depend on the schema being in place. */

@@ -3,7 +3,7 @@ package org.opendialer.service.dialing;
 import java.util.Comparator;
 import java.util.List;
 import org.opendialer.engine.agent.Agent;
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.user.UserDirectory;
 
 /** One agent logged in to a running campaign, as the dashboard lists them: who, in which state, since how long. */
 public record AgentNow(long agentId, String name, String state, String pauseReason, long secondsInState) {

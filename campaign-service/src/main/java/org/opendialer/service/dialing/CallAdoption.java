@@ -21,6 +21,8 @@ import org.opendialer.engine.dialer.DialLead;
 import org.opendialer.engine.telephony.AgentLineEvent;
 import org.opendialer.engine.telephony.CallEvent;
 import org.opendialer.engine.telephony.CallEventListener;
+import org.opendialer.service.attempt.AttemptEvents;
+import org.opendialer.service.attempt.AttemptQueries;
 import org.opendialer.service.campaign.CampaignRepository;
 import org.opendialer.service.lead.AttemptRecorder;
 import org.opendialer.service.lead.AttemptRecovery;
@@ -48,6 +50,8 @@ public final class CallAdoption implements AttemptRecovery.StillUp, CallEventLis
     private final CampaignRepository campaigns;
     private final DialerClock clock;
     private final String instance;
+    private final AttemptQueries attempts;
+    private final AttemptEvents events;
     private final Map<String, Listing> listings = new HashMap<>();
     /** The agent's phone line left from the earlier run, per adopted attempt: hung up when the call ends. */
     private final Map<Long, List<String>> agentLines = new ConcurrentHashMap<>();
@@ -57,7 +61,7 @@ public final class CallAdoption implements AttemptRecovery.StillUp, CallEventLis
     }
 
     public CallAdoption(List<AsteriskServer> servers, ChannelLeases leases, JdbcTemplate jdbc, TransactionTemplate transactions,
-                        CampaignRepository campaigns, DialerClock clock, String instance) {
+                        CampaignRepository campaigns, DialerClock clock, String instance, AttemptEvents events) {
         this.servers = List.copyOf(servers);
         this.leases = leases;
         this.jdbc = jdbc;
@@ -65,6 +69,8 @@ public final class CallAdoption implements AttemptRecovery.StillUp, CallEventLis
         this.campaigns = campaigns;
         this.clock = clock;
         this.instance = instance;
+        this.attempts = new AttemptQueries(jdbc);
+        this.events = events;
     }
 
     @Override
@@ -126,9 +132,7 @@ public final class CallAdoption implements AttemptRecovery.StillUp, CallEventLis
 
     private void close(CallEvent.CallEnded ended) {
         long id = ended.attemptId().value();
-        Map<String, Object> row = jdbc.queryForMap("SELECT campaign_id, lead_id, phone_e164, state, placed_at, ringing_at, "
-                + "answered_at, bridged_at, agent_id, server_name, channel, unique_id, amd_status, amd_cause, recording_path, "
-                + "abandoned FROM call_attempts WHERE id = ?", id);
+        Map<String, Object> row = attempts.stored(ended.attemptId());
         String server = (String) row.get("server_name");
         for (String line : agentLines.getOrDefault(id, List.of())) {
             telephony.hangUp(server, line);
@@ -147,7 +151,7 @@ public final class CallAdoption implements AttemptRecovery.StillUp, CallEventLis
                 (String) row.get("amd_cause"), agent == null ? 0 : agent.longValue(), "ROBOT".equals(row.get("state")),
                 Boolean.TRUE.equals(row.get("abandoned")), server, (String) row.get("channel"), (String) row.get("unique_id"),
                 (String) row.get("recording_path"));
-        new AttemptRecorder(campaigns.get(campaignId), jdbc, transactions, instance).closed(outcome);
+        new AttemptRecorder(campaigns.get(campaignId), jdbc, transactions, instance, events).closed(outcome);
         LOG.info("Adopted attempt {} ended: {} cause {}", id, ended.result(), ended.cause());
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.opendialer.engine.call.CampaignId;
 import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.engine.clock.SystemClock;
 import org.opendialer.engine.dialer.CampaignDialer;
@@ -19,7 +20,8 @@ import org.opendialer.engine.pacing.PacingPolicies;
 import org.opendialer.engine.store.ReadAheadLeadSource;
 import org.opendialer.engine.store.WriteBehindAttemptLog;
 import org.opendialer.engine.telephony.Telephony;
-import org.opendialer.service.agent.AgentStateLog;
+import org.opendialer.service.attempt.AttemptEvents;
+import org.opendialer.service.attempt.AttemptQueries;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.lead.AttemptRecorder;
 import org.opendialer.service.lead.DoNotCallList;
@@ -61,13 +63,18 @@ public final class CampaignRun {
 
     public CampaignRun(Campaign campaign, DialerClock clock, Telephony telephony, JdbcTemplate jdbc, TransactionTemplate tx,
                 DoNotCallList dnc, String instance) {
+        this(campaign, clock, telephony, jdbc, tx, dnc, instance, AttemptEvents.none());
+    }
+
+    public CampaignRun(Campaign campaign, DialerClock clock, Telephony telephony, JdbcTemplate jdbc, TransactionTemplate tx,
+                DoNotCallList dnc, String instance, AttemptEvents events) {
         this.campaign = campaign;
         this.clock = clock;
         this.telephony = telephony;
         this.dnc = dnc;
         LeadStore store = new LeadStore(jdbc, tx);
-        this.hopper = new LeadHopper(campaign, store, clock, instance, Math.max(20, campaign.trunkLines()));
-        AttemptRecorder recorder = new AttemptRecorder(campaign, jdbc, tx, instance);
+        this.hopper = new LeadHopper(campaign, store, clock, instance, Math.max(20, campaign.pacing().trunkLines()));
+        AttemptRecorder recorder = new AttemptRecorder(campaign, jdbc, tx, instance, events);
         AgentStateLog agentStates = new AgentStateLog(jdbc, campaign.id());
         java.time.LocalTime shiftEnd = campaign.window().end();
         if (clock instanceof SystemClock) {
@@ -75,7 +82,7 @@ public final class CampaignRun {
             DatabaseAttemptStore attempts = new DatabaseAttemptStore(recorder, agentStates, tx);
             this.writeBehind = new WriteBehindAttemptLog(name, attempts, new DatabaseAttemptIds(jdbc, tx), ID_BLOCK,
                     AttemptJournals.openAfterReplay(instance, campaign.id(), attempts));
-            this.readAhead = new ReadAheadLeadSource(name, hopper, Math.min(MAX_AHEAD, Math.max(20, campaign.trunkLines())),
+            this.readAhead = new ReadAheadLeadSource(name, hopper, Math.min(MAX_AHEAD, Math.max(20, campaign.pacing().trunkLines())),
                     hopper::callableNow, hopper::release);
         } else {
             this.writeBehind = null; // simulated time: the caller's thread is the clock's, and writes land as they happen
@@ -83,10 +90,10 @@ public final class CampaignRun {
         }
         this.dialer = new CampaignDialer(clock, telephony, readAhead != null ? readAhead : hopper,
                 writeBehind != null ? writeBehind : recorder, campaign.dialerSettings(),
-                PacingPolicies.create(campaign.mode().policySpec(campaign.modeFactor()), null, shiftEnd, campaign.reportZone()));
+                PacingPolicies.create(campaign.mode().policySpec(campaign.pacing().modeFactor()), null, shiftEnd, campaign.reportZone()));
         dialer.addAgentListener(writeBehind != null ? writeBehind : agentStates);
         this.answerRates = new AnswerRateMemory(jdbc, tx, campaign.id(), campaign.reportZone(),
-                !campaign.amdEnabled() || campaign.amdAction() == org.opendialer.engine.dialer.MachineAction.PASS_TO_AGENT);
+                !campaign.amd().enabled() || campaign.amd().action() == org.opendialer.engine.dialer.MachineAction.PASS_TO_AGENT);
         dialer.statistics().usePriors(answerRates.priors());
         dialer.addOutcomeListener(answerRates);
         if (readAhead != null) {
@@ -131,11 +138,9 @@ public final class CampaignRun {
 
     /** The abandon rate is measured over days: start from what the database remembers, not from zero. */
     private void seedAbandonHistory(JdbcTemplate jdbc) {
-        Instant since = clock.now().minus(campaign.abandonWindowDuration());
-        jdbc.query("SELECT answered_at, abandoned FROM call_attempts WHERE campaign_id = ? AND result = 'HUMAN' "
-                + "AND answered_at >= ?", rs -> {
-                    dialer.governor().recordHistory(rs.getTimestamp(1).toInstant(), 1, rs.getBoolean(2) ? 1 : 0);
-                }, campaign.id(), Timestamp.from(since));
+        Instant since = clock.now().minus(campaign.abandon().windowDuration());
+        new AttemptQueries(jdbc).humanAnswersSince(new CampaignId(campaign.id()), since,
+                (answeredAt, abandoned) -> dialer.governor().recordHistory(answeredAt, 1, abandoned ? 1 : 0));
     }
 
     public Campaign campaign() {

@@ -1,29 +1,32 @@
 package org.opendialer.service.dialing;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.opendialer.engine.agent.Agent;
+import org.opendialer.engine.call.AttemptId;
 import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.engine.clock.SystemClock;
 import org.opendialer.engine.dialer.DialerMetrics;
 import org.opendialer.engine.dialer.NotDialingReason;
 import org.opendialer.engine.telephony.AgentEndpoint;
-import org.opendialer.service.agent.Role;
-import org.opendialer.service.agent.UserAccount;
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.attempt.AttemptEvents;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.campaign.CampaignRepository;
 import org.opendialer.service.campaign.CampaignStatus;
+import org.opendialer.service.campaign.Holidays;
 import org.opendialer.service.lead.DoNotCallList;
 import org.opendialer.service.lead.LeadStore;
+import org.opendialer.service.user.Role;
+import org.opendialer.service.user.UserAccount;
+import org.opendialer.service.user.UserDirectory;
 import org.opendialer.service.web.ConflictException;
 import org.opendialer.service.web.InvalidRequestException;
 import org.slf4j.Logger;
@@ -49,18 +52,19 @@ public class CampaignRunner implements AutoCloseable {
     private final MeterRegistry meters;
     private final String instance;
     private final Function<Campaign, DialerClock> clocks;
+    private final AttemptEvents events;
     private final Map<Long, CampaignRun> runs = new ConcurrentHashMap<>();
     private final Map<Long, Long> agentCampaign = new ConcurrentHashMap<>();
     /** Start, pause, stop and following the stored status change runs one at a time. */
     private final Object lifecycle = new Object();
     private final Map<Long, Long> startRetryAt = new ConcurrentHashMap<>();
-    static final java.time.Duration START_RETRY = java.time.Duration.ofSeconds(30);
+    static final Duration START_RETRY = Duration.ofSeconds(30);
     /** A stopped campaign waits this long at most for its calls to end before it hangs them up. */
-    static final java.time.Duration LONGEST_CALL = java.time.Duration.ofHours(4);
+    static final Duration LONGEST_CALL = Duration.ofHours(4);
 
     public CampaignRunner(CampaignRepository campaigns, JdbcTemplate jdbc, TransactionTemplate tx, DoNotCallList dnc,
                           UserDirectory users, TelephonyFactory telephony, MeterRegistry meters, String instance,
-                          Function<Campaign, DialerClock> clocks) {
+                          Function<Campaign, DialerClock> clocks, AttemptEvents events) {
         this.campaigns = campaigns;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -70,6 +74,7 @@ public class CampaignRunner implements AutoCloseable {
         this.meters = meters;
         this.instance = instance;
         this.clocks = clocks;
+        this.events = events;
     }
 
     /** A real-time clock thread per campaign. */
@@ -84,7 +89,7 @@ public class CampaignRunner implements AutoCloseable {
     int replayJournals() {
         return AttemptJournals.replayAll(instance, campaignId -> campaigns.find(campaignId)
                 .map(c -> new DatabaseAttemptStore(new org.opendialer.service.lead.AttemptRecorder(c, jdbc, tx, instance),
-                        new org.opendialer.service.agent.AgentStateLog(jdbc, c.id()), tx))
+                        new org.opendialer.service.dialing.AgentStateLog(jdbc, c.id()), tx))
                 .orElse(null));
     }
 
@@ -234,39 +239,14 @@ public class CampaignRunner implements AutoCloseable {
         }
         DialerClock clock = clocks.apply(campaign);
         TelephonyFactory.Connected connected = telephony.connect(campaign, clock);
-        CampaignRun run = new CampaignRun(campaign.withHolidays(org.opendialer.service.campaign.Holidays.dates(jdbc)), clock,
-                connected.telephony(), jdbc, tx, dnc, instance);
+        CampaignRun run = new CampaignRun(campaign.withHolidays(Holidays.dates(jdbc)), clock,
+                connected.telephony(), jdbc, tx, dnc, instance, events);
         if (connected.centre() != null) {
             connected.centre().attach(run.dialer());
         }
         runs.put(campaign.id(), run);
-        gauges(run);
+        CampaignGauges.register(meters, run, r -> runs.get(r.campaign().id()) == r);
         return run;
-    }
-
-    private void gauges(CampaignRun run) {
-        Tags tags = Tags.of("campaign", Long.toString(run.campaign().id()), "name", run.campaign().name());
-        gauge("dialer.campaign.dial.level", tags, run, DialerMetrics::dialLevel);
-        gauge("dialer.campaign.lines.in.use", tags, run, DialerMetrics::linesInUse);
-        gauge("dialer.campaign.abandon.rate", tags, run, DialerMetrics::abandonRateWindow);
-        gauge("dialer.campaign.abandon.rate.today", tags, run, DialerMetrics::abandonRateToday);
-        gauge("dialer.campaign.occupancy", tags, run, DialerMetrics::occupancy);
-        gauge("dialer.campaign.calls.placed", tags, run, DialerMetrics::callsPlaced);
-    }
-
-    private void gauge(String name, Tags tags, CampaignRun run, ToDoubleFunction<DialerMetrics> value) {
-        Gauge.builder(name, run, r -> {
-            DialerMetrics m = runs.get(r.campaign().id()) == r ? safeMetrics(r) : r.lastMetrics();
-            return m == null ? Double.NaN : value.applyAsDouble(m);
-        }).tags(tags).register(meters);
-    }
-
-    private static DialerMetrics safeMetrics(CampaignRun run) {
-        try {
-            return run.metrics();
-        } catch (RuntimeException e) {
-            return run.lastMetrics();
-        }
     }
 
     public Optional<CampaignRun> running(long campaignId) {
@@ -320,7 +300,7 @@ public class CampaignRunner implements AutoCloseable {
             throw new ConflictException(user.username() + " is logged in to campaign " + current + "; log out first");
         }
         String endpoint = phone != null ? phone : user.phoneEndpoint() != null ? user.phoneEndpoint() : "SIM/agent" + user.id();
-        java.util.Set<String> skills = new java.util.HashSet<>(user.skills());
+        Set<String> skills = new HashSet<>(user.skills());
         skills.add(LeadStore.agentSkill(user.id()));
         run.onClock(() -> {
             // logging in again keeps the agent's state; it calls the agent's phone again if it has dropped
@@ -365,7 +345,7 @@ public class CampaignRunner implements AutoCloseable {
      */
     public void markAmdAudit(long userId, long attemptId, boolean person) {
         CampaignRun run = agentRun(userId);
-        boolean counted = run.onClock(() -> run.dialer().amdAuditMarked(new org.opendialer.engine.call.AttemptId(attemptId), person));
+        boolean counted = run.onClock(() -> run.dialer().amdAuditMarked(new AttemptId(attemptId), person));
         if (!counted) {
             throw new ConflictException("attempt " + attemptId + " is not a machine-detection verdict waiting for an audit mark");
         }

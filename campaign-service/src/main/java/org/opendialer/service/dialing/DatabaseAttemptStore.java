@@ -3,7 +3,7 @@ package org.opendialer.service.dialing;
 import java.util.List;
 import org.opendialer.engine.store.AttemptStore;
 import org.opendialer.engine.store.AttemptWrite;
-import org.opendialer.service.agent.AgentStateLog;
+import org.opendialer.service.dialing.AgentStateLog;
 import org.opendialer.service.lead.AttemptRecorder;
 import org.springframework.transaction.support.TransactionTemplate;
 

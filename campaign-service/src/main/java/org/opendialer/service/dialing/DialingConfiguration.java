@@ -3,36 +3,39 @@ package org.opendialer.service.dialing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.opendialer.engine.clock.DialerClock;
-import org.opendialer.engine.clock.SystemClock;
-import org.opendialer.service.agent.UserDirectory;
-import org.opendialer.service.callback.CallbackService;
+import org.opendialer.engine.telephony.RobotLine;
+import org.opendialer.service.attempt.AttemptEvents;
 import org.opendialer.service.campaign.CampaignRepository;
-import org.opendialer.service.db.DatabaseConfiguration.SchemaReady;
+import org.opendialer.service.campaign.DialingMode;
 import org.opendialer.service.disposition.DispositionService;
 import org.opendialer.service.lead.AttemptRecovery;
 import org.opendialer.service.lead.DoNotCallList;
-import org.opendialer.service.schedule.DailyRollup;
-import org.opendialer.service.schedule.DialerJobs;
-import org.quartz.Scheduler;
+import org.opendialer.service.robot.Personas;
+import org.opendialer.service.robot.RobotCalls;
+import org.opendialer.service.robot.RobotMedia;
+import org.opendialer.service.robot.ScriptStore;
+import org.opendialer.service.robot.SpeechEngines;
+import org.opendialer.service.user.UserDirectory;
+import org.opendialer.speech.robot.Persona;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires the campaign service: repositories and services over the application's database, Quartz jobs,
- * and the runner that dials. With {@code dialer.dialing.enabled=false} (the CLI's one-shot commands) the
+ * Wires the running of campaigns: channel leases, the adoption of calls that outlived a restart, each
+ * campaign's telephony, and the runner that dials. With {@code dialer.dialing.enabled=false} (the CLI's one-shot commands) the
  * services exist but no campaign is resumed and no heartbeat runs.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,104 +43,25 @@ public class DialingConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(DialingConfiguration.class);
 
-    /** The services' clock (timestamps, callback due times); each running campaign has its own thread besides. */
-    @Bean(destroyMethod = "close")
-    public SystemClock serviceClock() {
-        return new SystemClock("dialer-service");
-    }
-
+    /** This instance's name in the database: {@code dialer.instance-id}, else host:port. */
     @Bean
-    public TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
-        return new TransactionTemplate(transactions);
-    }
-
-    @Bean
-    public CampaignRepository campaignRepository(JdbcTemplate jdbc, DialerClock clock, SchemaReady schema) {
-        return new CampaignRepository(jdbc, clock);
-    }
-
-    @Bean
-    public DoNotCallList doNotCallList(JdbcTemplate jdbc) {
-        return new DoNotCallList(jdbc);
-    }
-
-    @Bean
-    public UserDirectory userDirectory(JdbcTemplate jdbc, DialerClock clock) {
-        return new UserDirectory(jdbc, clock);
-    }
-
-    @Bean
-    public DialerJobs dialerJobs(Scheduler scheduler, TransactionTemplate tx) {
-        return new DialerJobs(scheduler, tx);
-    }
-
-    @Bean
-    public CallbackService callbackService(JdbcTemplate jdbc, DialerClock clock, DialerJobs jobs) {
-        return new CallbackService(jdbc, clock, jobs);
-    }
-
-    @Bean
-    public DispositionService dispositionService(JdbcTemplate jdbc, DialerClock clock, DoNotCallList dnc,
-                                                 CallbackService callbacks) {
-        return new DispositionService(jdbc, clock, dnc, callbacks);
-    }
-
-    @Bean
-    public DailyRollup dailyRollup(JdbcTemplate jdbc) {
-        return new DailyRollup(jdbc);
-    }
-
-    @Bean
-    public AttemptRecovery attemptRecovery(JdbcTemplate jdbc, TransactionTemplate tx, CallAdoption adoption) {
-        return new AttemptRecovery(jdbc, tx, adoption);
+    public InstanceName instanceName(DialingProperties settings, Environment environment) {
+        return new InstanceName(settings.instanceId().isBlank()
+                ? host() + ":" + environment.getProperty("server.port", "8080") : settings.instanceId());
     }
 
     /** Each Asterisk server's channels, leased in the database so every campaign of every instance shares its maximum. */
     @Bean
-    public DatabaseChannelLeases channelLeases(JdbcTemplate jdbc, DialerClock clock, @Value("${dialer.instance-id:}") String instanceId,
-                                               @Value("${server.port:8080}") String port) {
-        return new DatabaseChannelLeases(jdbc, clock, instance(instanceId, port));
+    public DatabaseChannelLeases channelLeases(JdbcTemplate jdbc, DialerClock clock, InstanceName instance) {
+        return new DatabaseChannelLeases(jdbc, clock, instance.name());
     }
 
     /** Calls still up on Asterisk after a restart are followed to their end instead of being closed as interrupted. */
     @Bean(destroyMethod = "close")
     public CallAdoption callAdoption(JdbcTemplate jdbc, TransactionTemplate tx, CampaignRepository campaigns, DialerClock clock,
-                                     DatabaseChannelLeases leases, @Value("${dialer.asterisk.servers:}") String asteriskServers,
-                                     @Value("${dialer.instance-id:}") String instanceId, @Value("${server.port:8080}") String port) {
-        return new CallAdoption(org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), leases, jdbc, tx, campaigns,
-                clock, instance(instanceId, port));
-    }
-
-    @Bean(destroyMethod = "close")
-    public org.opendialer.service.robot.SpeechEngines speechEngines(@Value("${dialer.prompts:data/prompts}") String prompts) {
-        return new org.opendialer.service.robot.SpeechEngines(java.nio.file.Path.of(prompts));
-    }
-
-    @Bean
-    public org.opendialer.service.robot.ScriptStore scriptStore(JdbcTemplate jdbc, DialerClock clock) {
-        return new org.opendialer.service.robot.ScriptStore(jdbc, clock);
-    }
-
-    /**
-     * The robot's media server (AudioSocket): {@code serve} starts it whenever robot campaigns may run on Asterisk,
-     * that is when {@code dialer.asterisk.servers} is set (and {@code dialer.robot.media.enabled} is not false).
-     */
-    @Bean(destroyMethod = "close")
-    public org.opendialer.service.robot.RobotMedia robotMedia(org.opendialer.service.robot.SpeechEngines speech,
-                                                             @Value("${dialer.dialing.enabled:true}") boolean dialing,
-                                                             @Value("${dialer.asterisk.servers:}") String asteriskServers,
-                                                             @Value("${dialer.robot.media.enabled:true}") boolean enabled,
-                                                             @Value("${dialer.robot.media.bind:}") String bind,
-                                                             @Value("${dialer.robot.media.port:4574}") int port,
-                                                             @Value("${dialer.robot.media.allowed:}") String allowed) {
-        var servers = org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers);
-        if (!dialing || servers.isEmpty()) {
-            return org.opendialer.service.robot.RobotMedia.off("it runs in serve with Asterisk servers configured (dialer.asterisk.servers)");
-        }
-        if (!enabled) {
-            return org.opendialer.service.robot.RobotMedia.off("it is switched off (dialer.robot.media.enabled=false)");
-        }
-        return org.opendialer.service.robot.RobotMedia.start(bind, port, allowed, servers, speech);
+                                     DatabaseChannelLeases leases, DialingProperties settings, InstanceName instance,
+                                     AttemptEvents events) {
+        return new CallAdoption(settings.asterisk().parsed(), leases, jdbc, tx, campaigns, clock, instance.name(), events);
     }
 
     /**
@@ -145,44 +69,33 @@ public class DialingConfiguration {
      * {@code dialer.personas} on the simulated PBX, with live callees through the robot's media server on Asterisk.
      */
     @Bean
-    public TelephonyFactory telephonyFactory(org.opendialer.service.robot.ScriptStore scripts,
-                                             org.opendialer.service.robot.SpeechEngines speech, JdbcTemplate jdbc,
-                                             DispositionService dispositions,
-                                             org.opendialer.service.robot.RobotMedia robotMedia,
-                                             @Value("${dialer.personas:scripts/personas}") String personas,
-                                             @Value("${dialer.asterisk.servers:}") String asteriskServers,
-                                             @Value("${dialer.simulated.callees:s1-baseline}") String callees,
-                                             DatabaseChannelLeases leases,
-                                             @Value("${dialer.asterisk.sounds-dir:}") String soundsDir) {
-        PromptRecordings recordings = new PromptRecordings(soundsDir.isBlank() ? null : java.nio.file.Path.of(soundsDir), jdbc,
-                speech::synthesizer);
+    public TelephonyFactory telephonyFactory(ScriptStore scripts, SpeechEngines speech, JdbcTemplate jdbc,
+                                             DispositionService dispositions, RobotMedia robotMedia, DialingProperties settings,
+                                             DatabaseChannelLeases leases) {
+        PromptRecordings recordings = new PromptRecordings(settings.asterisk().soundsPath(), jdbc, speech::synthesizer);
         return new TelephonyFactory((campaign, clock) -> {
-            if (campaign.mode() != org.opendialer.service.campaign.DialingMode.AGENTLESS) {
+            if (campaign.mode() != DialingMode.AGENTLESS) {
                 return null;
             }
-            return scripts.forCampaign(campaign.id()).<org.opendialer.engine.telephony.RobotLine>map(track -> {
+            return scripts.forCampaign(campaign.id()).<RobotLine>map(track -> {
                 speech.prepare(track); // the campaign's fixed prompts are rendered as it starts
                 // live callees need no simulated ones
-                java.util.List<org.opendialer.speech.robot.Persona> simulated = "SIMULATED".equals(campaign.telephony())
-                        ? org.opendialer.service.robot.Personas.load(java.nio.file.Path.of(personas)) : java.util.List.of();
-                return new org.opendialer.service.robot.RobotCalls(speech, track, simulated, jdbc, dispositions, clock);
+                List<Persona> simulated = campaign.line().simulated() ? Personas.load(settings.personas()) : List.of();
+                return new RobotCalls(speech, track, simulated, jdbc, dispositions, clock);
             }).orElse(null);
-        }, org.opendialer.engine.asterisk.AsteriskServer.parseAll(asteriskServers), callees,
-                leases, recordings::render, robotMedia);
+        }, settings.asterisk().parsed(), settings.simulated().callees(), leases, recordings::render, robotMedia);
     }
 
     @Bean(destroyMethod = "close")
     public CampaignRunner campaignRunner(CampaignRepository campaigns, JdbcTemplate jdbc, TransactionTemplate tx,
                                          DoNotCallList dnc, UserDirectory users, TelephonyFactory telephony,
-                                         MeterRegistry meters, @Value("${dialer.instance-id:}") String instanceId,
-                                         @Value("${server.port:8080}") String port) {
-        return new CampaignRunner(campaigns, jdbc, tx, dnc, users, telephony, meters, instance(instanceId, port),
-                CampaignRunner.realTime());
+                                         MeterRegistry meters, InstanceName instance, AttemptEvents events) {
+        return new CampaignRunner(campaigns, jdbc, tx, dnc, users, telephony, meters, instance.name(), CampaignRunner.realTime(),
+                events);
     }
 
-    /** This instance's name in the database: {@code dialer.instance-id}, else host:port. */
-    static String instance(String instanceId, String port) {
-        return instanceId.isBlank() ? host() + ":" + port : instanceId;
+    /** This instance's name in the database, as every instance sees it in leases, heartbeats and adopted calls. */
+    public record InstanceName(String name) {
     }
 
     static String host() {
@@ -226,7 +139,6 @@ public class DialingConfiguration {
             if (closed > 0) {
                 LOG.warn("Recovered {} attempt(s) left open before this start", closed);
             }
-            context.getBean(DialerJobs.class).scheduleNightlyRollup();
             runner.resumeRunning();
             heartbeat.scheduleWithFixedDelay(() -> {
                 try {

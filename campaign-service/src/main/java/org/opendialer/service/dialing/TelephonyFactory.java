@@ -78,9 +78,9 @@ public class TelephonyFactory {
 
     /** The telephony for {@code campaign} on {@code clock}; a simulated one also gets its call centre attached by the caller. */
     public Connected connect(Campaign campaign, DialerClock clock) {
-        if ("SIMULATED".equals(campaign.telephony())) {
+        if (campaign.line().simulated()) {
             VirtualCallCentre centre = new VirtualCallCentre(ScenarioFile.load(callees), clock.nowMillis(), clock,
-                    campaign.trunkLines());
+                    campaign.pacing().trunkLines());
             org.opendialer.engine.telephony.RobotLine robot = robots.apply(campaign, clock);
             if (robot != null && clock instanceof org.opendialer.engine.clock.SystemClock) {
                 centre.robot(robot, robotWorkers(campaign)); // real time: a conversation never holds the clock thread
@@ -90,7 +90,7 @@ public class TelephonyFactory {
             return new Connected(centre.pbx(), centre);
         }
         org.opendialer.service.robot.RobotCalls robot = null;
-        if ("ASTERISK".equals(campaign.telephony()) && campaign.mode() == org.opendialer.service.campaign.DialingMode.AGENTLESS
+        if (campaign.line().onAsterisk() && campaign.mode() == org.opendialer.service.campaign.DialingMode.AGENTLESS
                 && !asterisk.isEmpty()) {
             // without a robot to answer them, every answered call would be hung up and its lead closed
             if (robotMedia.server().isEmpty()) {
@@ -103,7 +103,7 @@ public class TelephonyFactory {
             }
             robot = calls;
         }
-        if ("ASTERISK".equals(campaign.telephony()) && !asterisk.isEmpty()) {
+        if (campaign.line().onAsterisk() && !asterisk.isEmpty()) {
             org.opendialer.engine.asterisk.AsteriskTelephony telephony = new org.opendialer.engine.asterisk.AsteriskTelephony(clock, asterisk,
                     java.time.Duration.ofSeconds(30), leases);
             telephony.connect();
@@ -112,7 +112,7 @@ public class TelephonyFactory {
                 throw new ConflictException("no configured Asterisk server answers (" + asterisk.stream()
                         .map(s -> s.name() + " " + s.host() + ":" + s.port()).toList() + "); check dialer.asterisk.servers and AMI access");
             }
-            java.util.List<String> problems = telephony.readinessProblems(campaign.amdEnabled(), robot != null);
+            java.util.List<String> problems = telephony.readinessProblems(campaign.amd().enabled(), robot != null);
             if (!problems.isEmpty()) {
                 telephony.close();
                 throw new ConflictException("Asterisk is not ready for campaign '" + campaign.name() + "': " + String.join("; ", problems));
@@ -131,7 +131,7 @@ public class TelephonyFactory {
             }
             return new Connected(telephony, null);
         }
-        throw new ConflictException("campaign '" + campaign.name() + "' dials through " + campaign.telephony()
+        throw new ConflictException("campaign '" + campaign.name() + "' dials through " + campaign.line().telephony()
                 + " telephony, which is not configured on this server (dialer.asterisk.servers); use telephony SIMULATED");
     }
 

@@ -4,9 +4,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.opendialer.engine.call.PhoneNumber;
 import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.service.attempt.AttemptEvents;
+import org.opendialer.service.attempt.AttemptQueries;
+import org.opendialer.service.attempt.AttemptQueries.ToDispose;
+import org.opendialer.service.attempt.AttemptStore;
 import org.opendialer.service.callback.CallbackPlan;
 import org.opendialer.service.callback.CallbackService;
 import org.opendialer.service.db.Transactions;
@@ -27,15 +29,23 @@ public class DispositionService {
 
     /** Notes kept on an attempt; a callback keeps their first {@link CallbackService#MAX_NOTE} characters. */
     public static final int MAX_NOTES = 4000;
-    private static final List<String> EFFECTS = List.of("FINAL", "RETRY", "DNC", "CALLBACK");
 
     private final JdbcTemplate jdbc;
     private final DialerClock clock;
     private final DoNotCallList dnc;
     private final CallbackService callbacks;
     private final TransactionTemplate tx;
+    private final AttemptStore attempts;
+    private final AttemptQueries queries;
 
     public DispositionService(JdbcTemplate jdbc, DialerClock clock, DoNotCallList dnc, CallbackService callbacks) {
+        this(jdbc, clock, dnc, callbacks, AttemptEvents.none());
+    }
+
+    public DispositionService(JdbcTemplate jdbc, DialerClock clock, DoNotCallList dnc, CallbackService callbacks,
+                              AttemptEvents events) {
+        this.attempts = new AttemptStore(jdbc, events);
+        this.queries = new AttemptQueries(jdbc);
         this.jdbc = jdbc;
         this.clock = clock;
         this.dnc = dnc;
@@ -69,7 +79,7 @@ public class DispositionService {
             errors.add(new FieldError("label", "at most 128 characters"));
         }
         String effect = d.effect() == null ? "" : d.effect().trim().toUpperCase();
-        if (!EFFECTS.contains(effect)) {
+        if (DispositionEffect.named(effect).isEmpty()) {
             errors.add(new FieldError("effect", "FINAL, RETRY, DNC or CALLBACK"));
         }
         if (!errors.isEmpty()) {
@@ -96,14 +106,9 @@ public class DispositionService {
      * for themselves; null for managers and the robot.
      */
     public String dispose(long attemptId, DispositionRequest request, Long bookingAgent) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT a.campaign_id, a.lead_id, a.phone_e164, a.agent_id, "
-                + "c.retry_no_answer_s FROM call_attempts a JOIN campaigns c ON c.id = a.campaign_id WHERE a.id = ?", attemptId);
-        if (rows.isEmpty()) {
-            throw new NotFoundException("no attempt with id " + attemptId);
-        }
-        Map<String, Object> attempt = rows.get(0);
-        long campaignId = ((Number) attempt.get("campaign_id")).longValue();
-        long leadId = ((Number) attempt.get("lead_id")).longValue();
+        ToDispose attempt = queries.toDispose(attemptId).orElseThrow(() -> new NotFoundException("no attempt with id " + attemptId));
+        long campaignId = attempt.campaign().value();
+        long leadId = attempt.lead().value();
         String code = request.code() == null ? "" : request.code().trim().toUpperCase();
         List<Disposition> offered = offered(campaignId);
         Disposition disposition = offered.stream().filter(d -> d.code().equals(code)).findFirst().orElse(null);
@@ -119,7 +124,7 @@ public class DispositionService {
             throw new InvalidRequestException(errors);
         }
         CallbackPlan callback = null;
-        if (disposition.effect().equals("CALLBACK")) {
+        if (effect(disposition) == DispositionEffect.CALLBACK) {
             if (request.callbackAt() == null || request.callbackAt().isBlank()) {
                 throw new InvalidRequestException("callbackAt", "a " + code + " disposition needs the time to call back");
             }
@@ -128,35 +133,40 @@ public class DispositionService {
             boolean forMe = Boolean.TRUE.equals(request.callbackForMe());
             // a named agent is checked; the agent who took the call is who it is
             callback = callbacks.plan(leadId, request.callbackAt(), "callbackAt", forMe ? request.agentId() : null, bookingAgent, note);
-            Number callAgent = (Number) attempt.get("agent_id");
+            Long callAgent = attempt.agentId();
             if (forMe && request.agentId() == null && callAgent != null) {
-                callback = callback.keptFor(callAgent.longValue());
+                callback = callback.keptFor(callAgent);
             }
         }
         CallbackPlan booking = callback;
         return tx.execute(status -> apply(attemptId, attempt, disposition, request.notes(), booking));
     }
 
-    private String apply(long attemptId, Map<String, Object> attempt, Disposition disposition, String notes, CallbackPlan callback) {
-        long leadId = ((Number) attempt.get("lead_id")).longValue();
+    private String apply(long attemptId, ToDispose attempt, Disposition disposition, String notes, CallbackPlan callback) {
+        long leadId = attempt.lead().value();
         String code = disposition.code();
         Instant now = clock.now();
         Timestamp at = Timestamp.from(now);
-        jdbc.update("UPDATE call_attempts SET disposition_code = ?, notes = ?, wrap_ended_at = COALESCE(wrap_ended_at, ?) "
-                + "WHERE id = ?", code, notes, at, attemptId);
+        attempts.disposed(attempt.attempt(), attempt.lead(), code, notes, now);
         jdbc.update("UPDATE leads SET last_disposition = ?, updated_at = ? WHERE id = ?", code, at, leadId);
-        switch (disposition.effect()) {
-            case "FINAL" -> jdbc.update("UPDATE leads SET status = 'DONE', next_attempt_at = NULL WHERE id = ? AND status <> 'DNC'", leadId);
-            case "RETRY" -> {
-                long delay = ((Number) attempt.get("retry_no_answer_s")).longValue();
+        switch (effect(disposition)) {
+            case FINAL -> jdbc.update("UPDATE leads SET status = 'DONE', next_attempt_at = NULL WHERE id = ? AND status <> 'DNC'", leadId);
+            case RETRY -> {
+                Long delay = jdbc.queryForObject("SELECT retry_no_answer_s FROM campaigns WHERE id = ?", Long.class,
+                        attempt.campaign().value());
                 jdbc.update("UPDATE leads SET status = 'RETRY', next_attempt_at = ? WHERE id = ? AND status NOT IN ('DNC')",
                         Timestamp.from(now.plusSeconds(delay)), leadId);
             }
-            case "DNC" -> dnc.add(new PhoneNumber((String) attempt.get("phone_e164")), DoNotCallList.GLOBAL, "AGENT",
+            case DNC -> dnc.add(attempt.phone(), DoNotCallList.GLOBAL, "AGENT",
                     "disposition " + code + " on attempt " + attemptId, now);
-            case "CALLBACK" -> callbacks.book(callback, "AGENT", attemptId);
+            case CALLBACK -> callbacks.book(callback, "AGENT", attemptId);
             default -> throw new IllegalStateException("unknown disposition effect " + disposition.effect());
         }
         return jdbc.queryForObject("SELECT status FROM leads WHERE id = ?", String.class, leadId);
+    }
+
+    private static DispositionEffect effect(Disposition disposition) {
+        return DispositionEffect.named(disposition.effect())
+                .orElseThrow(() -> new IllegalStateException("unknown disposition effect " + disposition.effect()));
     }
 }

@@ -1,8 +1,8 @@
 package org.opendialer.service.lead;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
+import org.opendialer.service.attempt.AttemptQueries;
 import org.opendialer.service.security.AuditLog;
 import org.opendialer.service.web.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,25 +25,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AttemptController {
 
-    private final JdbcTemplate jdbc;
+    private final AttemptQueries attempts;
     private final AuditLog audit;
     private final RecordingFiles recordings;
 
     public AttemptController(JdbcTemplate jdbc, AuditLog audit, @Value("${dialer.recordings.dir:data/recordings}") String recordings) {
-        this.jdbc = jdbc;
+        this.attempts = new AttemptQueries(jdbc);
         this.audit = audit;
         this.recordings = new RecordingFiles(Path.of(recordings));
     }
 
     @GetMapping("/api/attempts/{id}")
     public Map<String, Object> attempt(@PathVariable long id) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, campaign_id, lead_id, attempt_no, state, result, abandoned, "
-                + "agent_id, placed_at, answered_at, ended_at, talk_s, disposition_code, notes, recording_path "
-                + "FROM call_attempts WHERE id = ?", id);
-        if (rows.isEmpty()) {
-            throw new NotFoundException("no attempt with id " + id);
-        }
-        return rows.get(0);
+        return attempts.summary(id).orElseThrow(() -> new NotFoundException("no attempt with id " + id));
     }
 
     @GetMapping("/api/attempts/{id}/recording")

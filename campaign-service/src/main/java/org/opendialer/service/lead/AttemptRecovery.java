@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.opendialer.engine.call.AttemptId;
+import org.opendialer.service.attempt.AttemptEvents;
+import org.opendialer.service.attempt.AttemptStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +30,7 @@ public class AttemptRecovery {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final StillUp stillUp;
+    private final AttemptStore attempts;
 
     /** An attempt a stopped instance left open, as far as the database knows it. */
     public record OpenAttempt(long id, long campaignId, String state, String server, String channel, String uniqueId,
@@ -44,9 +48,14 @@ public class AttemptRecovery {
     }
 
     public AttemptRecovery(JdbcTemplate jdbc, TransactionTemplate transactions, StillUp stillUp) {
+        this(jdbc, transactions, stillUp, AttemptEvents.none());
+    }
+
+    public AttemptRecovery(JdbcTemplate jdbc, TransactionTemplate transactions, StillUp stillUp, AttemptEvents events) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.stillUp = stillUp;
+        this.attempts = new AttemptStore(jdbc, events);
     }
 
     /** Registers (or re-registers after a restart) {@code instance} and beats its heart at {@code now}. */
@@ -79,9 +88,7 @@ public class AttemptRecovery {
     private int recoverInstance(String instance, String self, Instant now) {
         Integer closed = transactions.execute(tx -> {
             Timestamp at = Timestamp.from(now);
-            List<Map<String, Object>> open = jdbc.queryForList("SELECT a.id, a.lead_id, a.campaign_id, a.state, a.server_name, "
-                    + "a.channel, a.unique_id, a.agent_id, c.retry_failed_s FROM call_attempts a "
-                    + "JOIN campaigns c ON c.id = a.campaign_id WHERE a.state <> 'ENDED' AND a.instance_id = ? FOR UPDATE", instance);
+            List<Map<String, Object>> open = attempts.lockOpenOn(instance);
             int interrupted = 0;
             for (Map<String, Object> row : open) {
                 long attempt = ((Number) row.get("id")).longValue();
@@ -91,22 +98,20 @@ public class AttemptRecovery {
                 if (stillUp.adopt(new OpenAttempt(attempt, ((Number) row.get("campaign_id")).longValue(), (String) row.get("state"),
                         (String) row.get("server_name"), (String) row.get("channel"), (String) row.get("unique_id"),
                         agent == null ? 0 : agent.longValue()))) {
-                    jdbc.update("UPDATE call_attempts SET instance_id = ? WHERE id = ?", self, attempt);
+                    attempts.adoptedBy(new AttemptId(attempt), self);
                     jdbc.update("UPDATE asterisk_channel_leases SET instance_id = ? WHERE attempt_id = ?", self, attempt);
                     jdbc.update("UPDATE leads SET locked_by = ? WHERE id = ?", self, lead);
                     continue;
                 }
                 interrupted++;
-                jdbc.update("UPDATE call_attempts SET state = 'ENDED', result = COALESCE(result, 'FAILED'), "
-                        + "hangup_cause_text = ?, ended_at = ? WHERE id = ?", CAUSE, at, attempt);
+                attempts.interrupted(new AttemptId(attempt), CAUSE, now);
                 jdbc.update("UPDATE leads SET next_attempt_at = CASE WHEN status = 'DIALING' THEN ? ELSE next_attempt_at END, "
                         + "status = CASE WHEN status = 'DIALING' THEN 'RETRY' ELSE status END, last_result = 'FAILED', "
                         + "locked_by = NULL, locked_until = NULL, updated_at = ? WHERE id = ?",
                         Timestamp.from(now.plusSeconds(delay)), at, lead);
             }
             // its closed calls' channels on the Asterisk servers are free for every instance again
-            jdbc.update("DELETE FROM asterisk_channel_leases WHERE instance_id = ? AND attempt_id NOT IN "
-                    + "(SELECT id FROM call_attempts WHERE state <> 'ENDED')", instance);
+            attempts.releaseChannelsOfEndedCalls(instance);
             // leads that sat in its hopper undialled are simply free again
             jdbc.update("UPDATE leads SET locked_by = NULL, locked_until = NULL WHERE locked_by = ? AND status <> 'DIALING'", instance);
             return interrupted;

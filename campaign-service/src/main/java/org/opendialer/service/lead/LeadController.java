@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.opendialer.engine.call.PhoneNumber;
 import org.opendialer.engine.clock.DialerClock;
+import org.opendialer.service.attempt.AttemptQueries;
 import org.opendialer.service.leadimport.PhoneNormalizer;
 import org.opendialer.service.web.InvalidRequestException;
 import org.opendialer.service.web.NotFoundException;
@@ -78,8 +79,7 @@ public class LeadController {
         Map<String, Object> lead = new java.util.LinkedHashMap<>(rows.get(0));
         lead.put("location", org.opendialer.reports.location.PhoneLocations.of((String) lead.get("phone_e164"),
                 locale == null ? "en" : locale.getLanguage()));
-        lead.put("attempts", jdbc.queryForList("SELECT id, attempt_no, state, result, abandoned, agent_id, placed_at, answered_at, "
-                + "ended_at, talk_s, disposition_code, notes, recording_path FROM call_attempts WHERE lead_id = ? ORDER BY id", id));
+        lead.put("attempts", new AttemptQueries(jdbc).ofLead(id));
         lead.put("conversation", jdbc.queryForList("SELECT attempt_id, turn_no, node_id, prompt, transcript, intent, confidence "
                 + "FROM conversation_turns WHERE lead_id = ? ORDER BY attempt_id, turn_no", id));
         lead.put("callbacks", jdbc.queryForList("SELECT id, due_at, time_zone, agent_id, status, note FROM callbacks "

@@ -11,11 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.reports.location.PhoneLocations;
-import org.opendialer.service.agent.Role;
-import org.opendialer.service.agent.UserAccount;
+import org.opendialer.service.attempt.AttemptQueries;
 import org.opendialer.service.campaign.CampaignRepository;
 import org.opendialer.service.security.AgentAccess;
 import org.opendialer.service.security.AuditLog;
+import org.opendialer.service.user.Role;
+import org.opendialer.service.user.UserAccount;
 import org.opendialer.service.web.FieldError;
 import org.opendialer.service.web.InvalidRequestException;
 import org.opendialer.service.web.NotFoundException;
@@ -38,10 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class LeadSearch {
 
-    private static final String MINE = " AND (EXISTS (SELECT 1 FROM call_attempts a WHERE a.lead_id = l.id AND a.agent_id = ?) "
+    private static final String MINE = " AND (" + AttemptQueries.LEAD_L_HANDLED_BY_AGENT + " "
             + "OR EXISTS (SELECT 1 FROM callbacks c WHERE c.lead_id = l.id AND c.agent_id = ?))";
 
     private final JdbcTemplate jdbc;
+    private final AttemptQueries attempts;
     private final AgentAccess access;
     private final CampaignRepository campaigns;
     private final AuditLog audit;
@@ -49,6 +51,7 @@ public class LeadSearch {
 
     public LeadSearch(JdbcTemplate jdbc, AgentAccess access, CampaignRepository campaigns, AuditLog audit, DialerClock clock) {
         this.jdbc = jdbc;
+        this.attempts = new AttemptQueries(jdbc);
         this.access = access;
         this.campaigns = campaigns;
         this.audit = audit;
@@ -101,52 +104,28 @@ public class LeadSearch {
         limit(limit);
         ZoneId zone = campaignId == null ? ZoneOffset.UTC : campaigns.find(campaignId)
                 .orElseThrow(() -> new InvalidRequestException("campaignId", "no campaign with id " + campaignId)).reportZone();
-        StringBuilder sql = new StringBuilder("SELECT a.id, a.campaign_id, a.lead_id, a.placed_at, a.talk_s, a.result, a.disposition_code, "
-                + "u.username AS agent, u.display_name AS agent_name, l.first_name, l.last_name, l.phone_e164, l.interest_grade, l.time_zone "
-                + "FROM call_attempts a JOIN leads l ON l.id = a.lead_id LEFT JOIN users u ON u.id = a.agent_id "
-                + "WHERE a.recording_path IS NOT NULL AND a.recording_path <> ''");
-        List<Object> args = new ArrayList<>();
-        if (campaignId != null) {
-            sql.append(" AND a.campaign_id = ?");
-            args.add(campaignId);
-        }
-        if (agent != null && !agent.isBlank()) {
-            sql.append(" AND u.username = ?");
-            args.add(agent.trim());
-        }
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);
         if (first != null && last != null && first.isAfter(last)) {
             throw new InvalidRequestException("from", "must not be after to (" + last + ")");
         }
-        if (first != null) {
-            sql.append(" AND a.placed_at >= ?");
-            args.add(Timestamp.from(first.atStartOfDay(zone).toInstant()));
-        }
-        if (last != null) {
-            sql.append(" AND a.placed_at < ?");
-            args.add(Timestamp.from(last.plusDays(1).atStartOfDay(zone).toInstant()));
-        }
+        String code = null;
         if (result != null && !result.isBlank()) {
-            String code = result.trim().toUpperCase();
+            code = result.trim().toUpperCase();
             if (!code.matches("[A-Z_]{1,32}")) {
                 throw new InvalidRequestException("result", Problems.quote(result) + " is not a call result or disposition such as SALE");
             }
-            sql.append(" AND (a.result = ? OR a.disposition_code = ?)");
-            args.add(code);
-            args.add(code);
         }
+        String g = null;
         if (grade != null && !grade.isBlank()) {
-            String g = grade.trim().toUpperCase();
+            g = grade.trim().toUpperCase();
             if (!g.matches("[ABCD]")) {
                 throw new InvalidRequestException("grade", "one of A, B, C, D");
             }
-            sql.append(" AND l.interest_grade = ?");
-            args.add(g);
         }
-        sql.append(" ORDER BY a.placed_at DESC LIMIT ?");
-        args.add(limit);
-        return jdbc.queryForList(sql.toString(), args.toArray());
+        return attempts.recorded(new AttemptQueries.Recorded(campaignId, agent == null || agent.isBlank() ? null : agent.trim(),
+                first == null ? null : first.atStartOfDay(zone).toInstant(),
+                last == null ? null : last.plusDays(1).atStartOfDay(zone).toInstant(), code, g, limit));
     }
 
     /** What an agent or manager may correct on a lead; a null field stays as it is, an empty one is cleared. */

@@ -72,7 +72,7 @@ public class LeadStore {
                     .append(" AND (attempts_day IS NULL OR attempts_day <> ? OR attempts_today < ?))");
             args.add(zone.getId());
             args.add(java.sql.Date.valueOf(LocalDate.ofInstant(now, zone)));
-            args.add(campaign.maxAttemptsPerDay());
+            args.add(campaign.limits().maxAttemptsPerDay());
         }
         Timestamp at = Timestamp.from(now);
         String sql = "SELECT id, list_id, phone_e164, time_zone, first_name, last_name, company, status,"
@@ -86,9 +86,9 @@ public class LeadStore {
                 + " AND (" + zoneClause + ")"
                 + " AND NOT EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone_e164 = leads.phone_e164"
                 + " AND d.scope_campaign_id IN (0, ?))"
-                + " ORDER BY CASE WHEN status = 'CALLBACK' THEN 0 ELSE 1 END, " + order(campaign.leadOrder())
+                + " ORDER BY CASE WHEN status = 'CALLBACK' THEN 0 ELSE 1 END, " + order(campaign.limits().leadOrder())
                 + " LIMIT ? FOR UPDATE SKIP LOCKED";
-        List<Object> all = new ArrayList<>(List.of(campaign.id(), at, at, campaign.maxAttempts()));
+        List<Object> all = new ArrayList<>(List.of(campaign.id(), at, at, campaign.limits().maxAttempts()));
         all.addAll(args);
         all.add(campaign.id());
         all.add(limit);

@@ -22,7 +22,7 @@ public final class RetryRules {
         if (reached || result == CallResult.INVALID_NUMBER) {
             return new NextStep(LeadStatus.DONE, null);
         }
-        if (attemptsMade >= campaign.maxAttempts()) {
+        if (attemptsMade >= campaign.limits().maxAttempts()) {
             return new NextStep(LeadStatus.EXHAUSTED, null);
         }
         return new NextStep(LeadStatus.RETRY, now.plus(campaign.retry().after(result, outcome.abandoned())));

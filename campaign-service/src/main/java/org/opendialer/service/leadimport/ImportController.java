@@ -51,7 +51,7 @@ public class ImportController {
         if (asked != null && !asked.isBlank()) {
             return asked.trim().toUpperCase();
         }
-        return campaignId > 0 ? campaigns.find(campaignId).map(Campaign::defaultRegion).orElse("US") : "US";
+        return campaignId > 0 ? campaigns.find(campaignId).map(c -> c.line().defaultRegion()).orElse("US") : "US";
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -25,7 +25,7 @@ public class CampaignStartJob implements DialerJobs.DialerJob {
         if (campaign.status() != CampaignStatus.SCHEDULED) {
             return; // unscheduled, stopped or started by hand meanwhile
         }
-        if (campaign.scheduledStop() != null && !campaign.scheduledStop().isAfter(context.getFireTime().toInstant())) {
+        if (campaign.schedule().stop() != null && !campaign.schedule().stop().isAfter(context.getFireTime().toInstant())) {
             campaigns.setStatus(id, CampaignStatus.COMPLETED, "its scheduled start and stop both passed while the dialer was down");
             return;
         }

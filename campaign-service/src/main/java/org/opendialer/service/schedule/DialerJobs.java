@@ -3,6 +3,7 @@ package org.opendialer.service.schedule;
 import java.time.Instant;
 import java.util.Date;
 import org.opendialer.service.callback.CallbackScheduler;
+import org.opendialer.service.campaign.CampaignScheduler;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code callback-17}, {@code campaign-3-start}), so scheduling again replaces rather than duplicates.
  * One-off triggers fire at once when they were missed while no instance was up.
  */
-public class DialerJobs implements CallbackScheduler {
+public class DialerJobs implements CallbackScheduler, CampaignScheduler {
 
     static final String CAMPAIGN_ID = "campaignId";
     static final String CALLBACK_ID = "callbackId";
@@ -51,6 +52,7 @@ public class DialerJobs implements CallbackScheduler {
     }
 
     /** Schedules the campaign's start and stop at {@code start} / {@code stop} (either may be null: none). */
+    @Override
     public void scheduleCampaign(long campaignId, Instant start, Instant stop) {
         transactions.executeWithoutResult(tx -> replaceCampaignJobs(campaignId, start, stop));
     }

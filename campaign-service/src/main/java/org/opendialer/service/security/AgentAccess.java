@@ -1,9 +1,10 @@
 package org.opendialer.service.security;
 
 import java.util.Optional;
-import org.opendialer.service.agent.Role;
-import org.opendialer.service.agent.UserAccount;
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.attempt.AttemptQueries;
+import org.opendialer.service.user.Role;
+import org.opendialer.service.user.UserAccount;
+import org.opendialer.service.user.UserDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,12 @@ public class AgentAccess {
 
     private final UserDirectory users;
     private final JdbcTemplate jdbc;
+    private final AttemptQueries attempts;
 
     public AgentAccess(UserDirectory users, JdbcTemplate jdbc) {
         this.users = users;
         this.jdbc = jdbc;
+        this.attempts = new AttemptQueries(jdbc);
     }
 
     public Optional<UserAccount> user(Authentication auth) {
@@ -38,7 +41,7 @@ public class AgentAccess {
 
     public boolean mayOpenLead(Authentication auth, long leadId) {
         return user(auth).map(u -> supervises(u) || u.role() == Role.ANALYST || (u.role() == Role.AGENT && (
-                count("SELECT COUNT(*) FROM call_attempts WHERE lead_id = ? AND agent_id = ?", leadId, u.id()) > 0
+                attempts.leadHandledBy(leadId, u.id())
                         || count("SELECT COUNT(*) FROM callbacks WHERE lead_id = ? AND agent_id = ?", leadId, u.id()) > 0)))
                 .orElse(false);
     }
@@ -50,7 +53,7 @@ public class AgentAccess {
 
     public boolean mayOpenAttempt(Authentication auth, long attemptId) {
         return user(auth).map(u -> supervises(u) || (u.role() == Role.AGENT
-                && count("SELECT COUNT(*) FROM call_attempts WHERE id = ? AND agent_id = ?", attemptId, u.id()) > 0)).orElse(false);
+                && attempts.handledBy(attemptId, u.id()))).orElse(false);
     }
 
     /** A call's recording: whoever may open the call, and analysts, who review calls (every playback is audited). */

@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.opendialer.engine.clock.DialerClock;
-import org.opendialer.service.agent.Role;
+import org.opendialer.service.user.Role;
 import org.opendialer.service.web.InvalidRequestException;
 import org.opendialer.service.web.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,9 +1,9 @@
 package org.opendialer.service.security;
 
 import java.util.List;
-import org.opendialer.service.agent.DemoUsers;
-import org.opendialer.service.agent.UserAccount;
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.user.DemoUsers;
+import org.opendialer.service.user.UserAccount;
+import org.opendialer.service.user.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;

@@ -2,10 +2,10 @@ package org.opendialer.service.security;
 
 import java.security.SecureRandom;
 import java.util.List;
-import org.opendialer.service.agent.NewUser;
-import org.opendialer.service.agent.UserAccount;
-import org.opendialer.service.agent.UserChange;
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.user.NewUser;
+import org.opendialer.service.user.UserAccount;
+import org.opendialer.service.user.UserChange;
+import org.opendialer.service.user.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;

@@ -1,12 +1,10 @@
 package org.opendialer.service.security;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.util.function.Supplier;
 import org.opendialer.engine.clock.DialerClock;
-import org.opendialer.service.agent.Role;
-import org.opendialer.service.agent.UserDirectory;
-import org.springframework.beans.factory.annotation.Value;
+import org.opendialer.service.user.Role;
+import org.opendialer.service.user.UserDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
@@ -49,19 +47,16 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    public LoginThrottle loginThrottle(DialerClock clock,
-                                       @Value("${dialer.login.max-failures:5}") int userFailures,
-                                       @Value("${dialer.login.max-failures-per-address:30}") int addressFailures,
-                                       @Value("${dialer.login.failure-window:15m}") Duration window,
-                                       @Value("${dialer.login.lock-duration:15m}") Duration lock) {
-        return new LoginThrottle(new LoginThrottle.Policy(userFailures, addressFailures, window, lock), clock);
+    public LoginThrottle loginThrottle(DialerClock clock, LoginProperties login) {
+        return new LoginThrottle(new LoginThrottle.Policy(login.maxFailures(), login.maxFailuresPerAddress(), login.failureWindow(),
+                login.lockDuration()), clock);
     }
 
     /** The one way a password is checked, for the form and HTTP Basic alike. */
     @Bean
     public PasswordSignIn passwordSignIn(UserDirectory users, PasswordEncoder passwords, LoginThrottle throttle, AuditLog audit,
-                                         DialerClock clock, @Value("${dialer.login.basic-cache:60s}") Duration rememberFor) {
-        return new PasswordSignIn(users, passwords, throttle, audit, clock, rememberFor);
+                                         DialerClock clock, LoginProperties login) {
+        return new PasswordSignIn(users, passwords, throttle, audit, clock, login.basicCache());
     }
 
     @Bean

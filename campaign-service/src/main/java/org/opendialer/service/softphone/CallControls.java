@@ -103,7 +103,7 @@ public final class CallControls {
 
     public synchronized CallState recording(long agentId, boolean paused) {
         OnCall call = onCall(agentId);
-        if (!call.run.campaign().recording()) {
+        if (!call.run.campaign().line().recording()) {
             throw new ConflictException("campaign '" + call.run.campaign().name() + "' does not record its calls");
         }
         if (!call.state.simulated()) {
@@ -123,7 +123,7 @@ public final class CallControls {
     }
 
     private boolean onAsterisk(CampaignRun run) {
-        return pbx.isPresent() && "ASTERISK".equals(run.campaign().telephony());
+        return pbx.isPresent() && "ASTERISK".equals(run.campaign().line().telephony());
     }
 
     private OnCall onCall(long agentId) {

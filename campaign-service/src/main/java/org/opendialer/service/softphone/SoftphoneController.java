@@ -3,7 +3,7 @@ package org.opendialer.service.softphone;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.user.UserDirectory;
 import org.opendialer.service.dialing.CampaignRunner;
 import org.opendialer.service.web.ConflictException;
 import org.opendialer.service.web.InvalidRequestException;

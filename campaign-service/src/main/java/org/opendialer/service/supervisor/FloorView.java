@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.opendialer.engine.agent.Agent;
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.user.UserDirectory;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.campaign.CampaignRepository;
 import org.opendialer.service.dialing.CampaignRun;

@@ -1,6 +1,6 @@
 package org.opendialer.service.supervisor;
 
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.user.UserDirectory;
 import org.opendialer.service.campaign.CampaignRepository;
 import org.opendialer.service.dialing.CampaignRunner;
 import org.opendialer.service.security.AuditLog;

@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.user.UserDirectory;
 import org.opendialer.service.web.InvalidRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -9,8 +9,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.opendialer.service.agent.AgentController;
-import org.opendialer.service.agent.UserAccount;
-import org.opendialer.service.agent.UserDirectory;
+import org.opendialer.service.user.UserAccount;
+import org.opendialer.service.user.UserDirectory;
 import org.opendialer.service.dialing.CampaignRunner;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +52,7 @@ public class LiveController {
         return stream("wallboard", () -> campaigns.list().stream()
                 .filter(c -> c.status() == org.opendialer.service.campaign.CampaignStatus.RUNNING
                         || c.status() == org.opendialer.service.campaign.CampaignStatus.PAUSED)
-                .map(c -> new WallboardTile(c.abandonTarget(), runner.status(c.id())))
+                .map(c -> new WallboardTile(c.abandon().target(), runner.status(c.id())))
                 .toList());
     }
 

@@ -21,12 +21,8 @@ class AmdSettingsTest {
     /** A new campaign's defaults, as stored under id 7. */
     static Campaign stored() {
         Campaign d = CampaignValidator.defaults("amd");
-        return new Campaign(7, d.name(), d.status(), d.statusReason(), d.mode(), d.modeFactor(), d.scriptId(), d.callerId(),
-                d.telephony(), d.defaultRegion(), d.window(), d.maxAttempts(), d.maxAttemptsPerDay(), d.retry(),
-                d.abandonTarget(), d.abandonWindow(), d.connectTimeoutMs(), d.ringTimeoutSeconds(), d.amdEnabled(),
-                d.amdAction(), d.recording(), d.leadOrder(), d.expectedTalkSeconds(), d.expectedLiveRate(), d.robotPorts(),
-                d.trunkLines(), d.reportZone(), d.scheduledStart(), d.scheduledStop(), d.gradingWeights(),
-                d.amdFalseMachineShare(), d.amdAuditShare(), 0);
+        return new Campaign(7, d.name(), d.status(), d.statusReason(), d.pacing(), d.line(), d.window(), d.limits(), d.retry(),
+                d.abandon(), d.amd(), d.robot(), d.reportZone(), d.schedule(), d.gradingWeights(), 0);
     }
 
     static Campaign apply(CampaignForm form) {
@@ -36,8 +32,8 @@ class AmdSettingsTest {
     @Test
     void aNewCampaignAuditsOneMachineVerdictInFiftyAndDoesNotKnowHowOftenDetectionIsWrong() {
         Campaign campaign = apply(amd(true, "HANGUP", null, null));
-        assertThat(campaign.amdAuditShare()).isEqualTo(0.02);
-        assertThat(campaign.amdFalseMachineShare()).isNull();
+        assertThat(campaign.amd().auditShare()).isEqualTo(0.02);
+        assertThat(campaign.amd().falseMachineShare()).isNull();
 
         DialerSettings settings = campaign.dialerSettings();
         assertThat(settings.detectMachines()).isTrue();
@@ -62,7 +58,7 @@ class AmdSettingsTest {
     void aStatedShareCanBeClearedBackToUnknown() {
         Campaign stated = apply(amd(true, "HANGUP", 0.01, null));
         Campaign cleared = CampaignValidator.apply(stated, amd(null, null, -1.0, null), id -> false);
-        assertThat(cleared.amdFalseMachineShare()).isNull();
+        assertThat(cleared.amd().falseMachineShare()).isNull();
     }
 
     @Test

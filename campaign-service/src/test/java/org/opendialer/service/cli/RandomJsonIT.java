@@ -25,7 +25,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.opendialer.service.agent.NewUser;
+import org.opendialer.service.user.NewUser;
 import org.opendialer.service.callback.CallbackController;
 import org.opendialer.service.campaign.CampaignForm;
 import org.opendialer.service.disposition.DispositionRequest;

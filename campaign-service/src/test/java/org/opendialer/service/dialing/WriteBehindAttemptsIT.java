@@ -25,7 +25,7 @@ import org.opendialer.engine.store.AttemptIdBlocks;
 import org.opendialer.engine.store.AttemptWrite;
 import org.opendialer.engine.store.WriteBehindAttemptLog;
 import org.opendialer.engine.store.WriteJournal;
-import org.opendialer.service.agent.AgentStateLog;
+import org.opendialer.service.dialing.AgentStateLog;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.campaign.CampaignRepository;
 import org.opendialer.service.campaign.CampaignValidator;

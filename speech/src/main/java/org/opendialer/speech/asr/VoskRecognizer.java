@@ -27,10 +27,10 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
     /** System property and environment variable naming the model directory. */
     public static final String MODEL_PROPERTY = "dialer.vosk.model";
     public static final String MODEL_ENV = "DIALER_VOSK_MODEL";
-    private static final Pattern TEXT = Pattern.compile("\"text\"\\s*:\\s*\"([^\"]*)\"");
+    /** The outermost jar in a code source, nested ({@code nested:/x/dialer.jar/!BOOT-INF/...}) or not. */
+    private static final Pattern OUTER_JAR = Pattern.compile("(?:nested:|file:)([^!]*?\\.jar)");
     /** Readings of free recognition: when the best one means nothing, a next-best may. */
     private static final int ALTERNATIVES = 8;
-    private static final Pattern CONF = Pattern.compile("\"conf\"\\s*:\\s*([0-9.]+)");
 
     /** Idle recognisers kept, all phrase lists together (each holds its decoding graph: a few MB). */
     private static final int MAX_IDLE = 48;
@@ -56,7 +56,7 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
 
     /**
      * The model named by {@value #MODEL_PROPERTY} or {@value #MODEL_ENV}; else the one the build unpacked (in the
-     * source tree); else the one the jar carries, unpacked once into {@link VoskModelCache#defaultCache()}.
+     * source tree, or beside the jar that runs); else the one the jar carries, unpacked once into {@link VoskModelCache#defaultCache()}.
      */
     public static VoskRecognizer fromConfiguration() {
         Path dir = modelLocation();
@@ -74,6 +74,10 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
             if (Files.isDirectory(built.resolve("am"))) {
                 return built;
             }
+        }
+        Path besideJar = builtBesideRunningJar();
+        if (besideJar != null) {
+            return besideJar;
         }
         java.net.URL packed = VoskRecognizer.class.getResource(VoskModelCache.RESOURCE);
         if (packed == null) {
@@ -94,6 +98,20 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
         }
     }
 
+    /**
+     * Run from a build tree ({@code campaign-service/target/dialer.jar}), the model the build unpacked is found
+     * next to that jar wherever the command is started.
+     */
+    private static Path builtBesideRunningJar() {
+        String location = String.valueOf(VoskRecognizer.class.getProtectionDomain().getCodeSource().getLocation());
+        Matcher jar = OUTER_JAR.matcher(location);
+        if (!jar.find()) {
+            return null;
+        }
+        Path model = Path.of(jar.group(1)).toAbsolutePath().getParent().resolve("../../speech/target/vosk-model").normalize();
+        return Files.isDirectory(model.resolve("am")) ? model : null;
+    }
+
     @Override
     public Recognition recognize(Audio audio, List<String> phrases) {
         String grammar = grammar(phrases);
@@ -109,7 +127,7 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
             }
             long start = System.nanoTime();
             String json = recognizer.getFinalResult();
-            return reading("", json, (System.nanoTime() - start) / 1_000_000);
+            return VoskJson.reading("", json, (System.nanoTime() - start) / 1_000_000);
         } finally {
             giveBack(grammar, recognizer);
         }
@@ -162,32 +180,6 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
     }
 
     /**
-     * The reading in a final result: the best text and the next-best ones (n-best lists come from free
-     * recognition), after {@code before} (what earlier segments of the same answer said).
-     */
-    static Recognition reading(String before, String json, long millis) {
-        Matcher text = TEXT.matcher(json);
-        List<String> readings = new java.util.ArrayList<>();
-        while (text.find()) {
-            readings.add((before + " " + text.group(1)).trim());
-        }
-        String heard = readings.isEmpty() ? before.trim() : readings.get(0);
-        if (json.contains("\"alternatives\"")) {
-            // n-best: the first alternative's confidence is the model's own score, not a probability
-            return new Recognition(heard, readings.size() > 1 ? 0.5 : 0.7, millis, readings.subList(Math.min(1, readings.size()),
-                    readings.size()));
-        }
-        Matcher conf = CONF.matcher(json);
-        double sum = 0;
-        int words = 0;
-        while (conf.find()) {
-            sum += Double.parseDouble(conf.group(1));
-            words++;
-        }
-        return new Recognition(heard, words == 0 ? 0 : sum / words, millis);
-    }
-
-    /**
      * Recognition as the callee speaks: each 20 ms frame is upsampled and given to Vosk at once, so when the
      * answer ends only the last fraction of a second is left to decode.
      */
@@ -200,7 +192,6 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
     /** One answer streamed into one Vosk recogniser. */
     private static final class VoskStream implements StreamingRecognition {
 
-        private static final Pattern PARTIAL = Pattern.compile("\"partial\"\\s*:\\s*\"([^\"]*)\"");
         private final Recognizer recognizer;
         private final java.util.function.Consumer<Recognizer> done;
         private final StreamingUpsampler upsampler = new StreamingUpsampler();
@@ -222,7 +213,7 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
 
         private void feed(byte[] wide) {
             if (wide.length > 0 && recognizer.acceptWaveForm(withHeadroom(wide), wide.length)) {
-                segments.append(' ').append(reading("", recognizer.getResult(), 0).text());
+                segments.append(' ').append(VoskJson.reading("", recognizer.getResult(), 0).text());
             }
         }
 
@@ -231,8 +222,7 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
             if (closed) {
                 return "";
             }
-            Matcher m = PARTIAL.matcher(recognizer.getPartialResult());
-            return (segments + " " + (m.find() ? m.group(1) : "")).trim();
+            return (segments + " " + VoskJson.partial(recognizer.getPartialResult())).trim();
         }
 
         @Override
@@ -240,7 +230,7 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
             long start = System.nanoTime();
             feed(upsampler.flush());
             String json = recognizer.getFinalResult();
-            return reading(segments.toString(), json, (System.nanoTime() - start) / 1_000_000);
+            return VoskJson.reading(segments.toString(), json, (System.nanoTime() - start) / 1_000_000);
         }
 
         @Override
@@ -254,14 +244,7 @@ public final class VoskRecognizer implements SpeechRecognizer, AutoCloseable {
 
     /** The phrase list as Vosk takes it, "" for none (free recognition). */
     private static String grammar(List<String> phrases) {
-        if (phrases == null || phrases.isEmpty()) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder("[");
-        for (String p : phrases) {
-            b.append('"').append(p.toLowerCase().replace("\"", "")).append("\",");
-        }
-        return b.append("\"[unk]\"]").toString();
+        return phrases == null || phrases.isEmpty() ? "" : VoskJson.grammar(phrases);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.opendialer.service.agent;
+package org.opendialer.service.user;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.opendialer.service.agent;
+package org.opendialer.service.dialing;
 
 import java.sql.Timestamp;
 import java.util.function.Consumer;
