@@ -32,6 +32,12 @@ public class AttemptQueries {
                 + "FROM call_attempts WHERE id = ?", attemptId).stream().findFirst();
     }
 
+    /** The lead an attempt called (id, first and last name), as the supervisor's floor shows it. */
+    public Optional<Map<String, Object>> leadCalled(long attemptId) {
+        return jdbc.queryForList("SELECT l.id, l.first_name, l.last_name FROM call_attempts a JOIN leads l ON l.id = a.lead_id "
+                + "WHERE a.id = ?", attemptId).stream().findFirst();
+    }
+
     /** Every attempt on a lead, oldest first. */
     public List<Map<String, Object>> ofLead(long leadId) {
         return jdbc.queryForList("SELECT id, attempt_no, state, result, abandoned, agent_id, placed_at, answered_at, "

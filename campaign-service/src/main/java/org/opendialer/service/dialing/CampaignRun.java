@@ -1,5 +1,6 @@
 package org.opendialer.service.dialing;
 
+import org.opendialer.service.attempt.DatabaseAttemptIds;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

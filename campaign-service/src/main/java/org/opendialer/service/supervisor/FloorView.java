@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.opendialer.engine.agent.Agent;
+import org.opendialer.service.attempt.AttemptQueries;
 import org.opendialer.service.user.UserDirectory;
 import org.opendialer.service.campaign.Campaign;
 import org.opendialer.service.campaign.CampaignRepository;
@@ -42,11 +43,10 @@ public final class FloorView {
                 Long lead = null;
                 String leadName = null;
                 if (attempt != null) {
-                    List<Map<String, Object>> found = jdbc.queryForList("SELECT l.id, l.first_name, l.last_name FROM call_attempts a "
-                            + "JOIN leads l ON l.id = a.lead_id WHERE a.id = ?", attempt);
-                    if (!found.isEmpty()) {
-                        lead = ((Number) found.get(0).get("id")).longValue();
-                        leadName = String.join(" ", java.util.stream.Stream.of(found.get(0).get("first_name"), found.get(0).get("last_name"))
+                    Map<String, Object> found = new AttemptQueries(jdbc).leadCalled(attempt).orElse(null);
+                    if (found != null) {
+                        lead = ((Number) found.get("id")).longValue();
+                        leadName = String.join(" ", java.util.stream.Stream.of(found.get("first_name"), found.get("last_name"))
                                 .filter(x -> x != null && !x.toString().isBlank()).map(Object::toString).toList());
                     }
                 }

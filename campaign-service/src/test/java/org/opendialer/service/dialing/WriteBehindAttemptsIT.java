@@ -1,5 +1,6 @@
 package org.opendialer.service.dialing;
 
+import org.opendialer.service.attempt.DatabaseAttemptIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.opendialer.service.dialing;
+package org.opendialer.service.attempt;
 
 import org.opendialer.engine.store.AttemptIdBlocks;
 import org.springframework.jdbc.core.JdbcTemplate;
