@@ -43,6 +43,7 @@ public final class CampaignRun {
     private volatile boolean closed;
     private DialerClock.Scheduled pacingLog;
     private final AnswerRateMemory answerRates;
+    private final AmdAuditMemory amdAudits;
     private int minutesSinceAnswerRatesSaved;
 
     public CampaignRun(Campaign campaign, DialerClock clock, Telephony telephony, JdbcTemplate jdbc, TransactionTemplate tx,
@@ -62,6 +63,8 @@ public final class CampaignRun {
                 !campaign.amdEnabled() || campaign.amdAction() == org.opendialer.engine.dialer.MachineAction.PASS_TO_AGENT);
         dialer.statistics().usePriors(answerRates.priors());
         dialer.addOutcomeListener(answerRates);
+        this.amdAudits = new AmdAuditMemory(jdbc, tx, campaign.id());
+        dialer.amdAudit().startFrom(amdAudits.stored());
         hopper.staffedBy(skill -> dialer.roster().agents().stream().anyMatch(a -> a.skills().contains(skill)));
         seedAbandonHistory(jdbc);
         this.evict = hopper::evict;
@@ -86,6 +89,7 @@ public final class CampaignRun {
         if (++minutesSinceAnswerRatesSaved >= 10) {
             minutesSinceAnswerRatesSaved = 0;
             answerRates.save(m.at());
+            amdAudits.save(dialer.amdAudit().counts(), m.at());
         }
         pacingLog = clock.schedule(java.time.Duration.ofMinutes(1), this::logPacing);
     }
@@ -132,12 +136,18 @@ public final class CampaignRun {
 
     /** Stops placing calls and gives the hopper's leads back; agents stay logged in. */
     public void pause() {
-        onClock(() -> {
+        org.opendialer.engine.compliance.AmdAudit.Counts audited = onClock(() -> {
             dialer.stop();
             hopper.releaseAll();
-            return null;
+            return dialer.amdAudit().counts();
         });
         answerRates.save(clock.now());
+        amdAudits.save(audited, clock.now());
+    }
+
+    /** What the AMD audit says now, earlier days' evidence included. */
+    public AmdAuditView amdAudit() {
+        return onClock(() -> AmdAuditView.of(dialer.amdAudit()));
     }
 
     /**
@@ -151,6 +161,7 @@ public final class CampaignRun {
             dialer.stop();
             hopper.releaseAll();
             answerRates.save(clock.now());
+            amdAudits.save(dialer.amdAudit().counts(), clock.now());
             if (now) {
                 dialer.hangUpAll();
             }
