@@ -55,6 +55,7 @@ public final class CampaignRun {
     private volatile boolean closed;
     private DialerClock.Scheduled pacingLog;
     private final AnswerRateMemory answerRates;
+    private final AmdAuditMemory amdAudits;
     private int minutesSinceAnswerRatesSaved;
 
     /** Attempt ids reserved at a time: one short transaction per thousand calls. */
@@ -97,6 +98,8 @@ public final class CampaignRun {
                 !campaign.amd().enabled() || campaign.amd().action() == org.opendialer.engine.dialer.MachineAction.PASS_TO_AGENT);
         dialer.statistics().usePriors(answerRates.priors());
         dialer.addOutcomeListener(answerRates);
+        this.amdAudits = new AmdAuditMemory(jdbc, tx, campaign.id());
+        dialer.amdAudit().startFrom(amdAudits.stored());
         if (readAhead != null) {
             // the hopper asks on its own thread: it reads a copy the clock thread keeps, never the roster itself
             dialer.addAgentListener(change -> staffedSkills = dialer.roster().agents().stream()
@@ -133,6 +136,7 @@ public final class CampaignRun {
         if (++minutesSinceAnswerRatesSaved >= 10) {
             minutesSinceAnswerRatesSaved = 0;
             answerRates.save(m.at());
+            amdAudits.save(dialer.amdAudit().counts(), m.at());
         }
         pacingLog = clock.schedule(java.time.Duration.ofMinutes(1), this::logPacing);
     }
@@ -182,12 +186,18 @@ public final class CampaignRun {
 
     /** Stops placing calls and gives the hopper's leads back; agents stay logged in. */
     public void pause() {
-        onClock(() -> {
+        org.opendialer.engine.compliance.AmdAudit.Counts audited = onClock(() -> {
             dialer.stop();
             releaseLeads();
-            return null;
+            return dialer.amdAudit().counts();
         });
         answerRates.save(clock.now());
+        amdAudits.save(audited, clock.now());
+    }
+
+    /** What the AMD audit says now, earlier days' evidence included. */
+    public AmdAuditView amdAudit() {
+        return onClock(() -> AmdAuditView.of(dialer.amdAudit()));
     }
 
     /**
@@ -201,6 +211,7 @@ public final class CampaignRun {
             dialer.stop();
             releaseLeads();
             answerRates.save(clock.now());
+            amdAudits.save(dialer.amdAudit().counts(), clock.now());
             if (now) {
                 dialer.hangUpAll();
             }

@@ -276,7 +276,25 @@ public class CampaignRunner implements AutoCloseable {
         }
         boolean dialing = campaign.status() == CampaignStatus.RUNNING && run != null && reasons.isEmpty();
         return new CampaignLiveStatus(campaign.id(), campaign.name(), campaign.status(), campaign.statusReason(), dialing,
-                reasons, callable, metrics, run == null ? List.of() : AgentNow.on(run, users));
+                reasons, callable, metrics, run == null ? List.of() : AgentNow.on(run, users), amdAudit(campaign, run));
+    }
+
+    /** The audit's figures: the running dialer's, or, while it is not running here, what its earlier days stored. */
+    private AmdAuditView amdAudit(Campaign campaign, CampaignRun run) {
+        if (!campaign.amd().enabled()) {
+            return null;
+        }
+        if (run != null) {
+            try {
+                return run.amdAudit();
+            } catch (CampaignRun.ClosedRunException e) {
+                // stopped meanwhile: what it stored
+            }
+        }
+        org.opendialer.engine.compliance.AmdAudit stored = new org.opendialer.engine.compliance.AmdAudit(
+                campaign.dialerSettings().amdAudit());
+        stored.startFrom(new AmdAuditMemory(jdbc, tx, campaign.id()).stored());
+        return AmdAuditView.of(stored);
     }
 
     // ---- agents ----------------------------------------------------------------------------
@@ -345,10 +363,27 @@ public class CampaignRunner implements AutoCloseable {
      */
     public void markAmdAudit(long userId, long attemptId, boolean person) {
         CampaignRun run = agentRun(userId);
+        if (!tookCall(run, userId, attemptId)) {
+            throw new ConflictException("attempt " + attemptId + " was not passed to agent " + userId + "; only the agent who "
+                    + "took an audited call marks it");
+        }
         boolean counted = run.onClock(() -> run.dialer().amdAuditMarked(new AttemptId(attemptId), person));
         if (!counted) {
             throw new ConflictException("attempt " + attemptId + " is not a machine-detection verdict waiting for an audit mark");
         }
+        jdbc.update("UPDATE call_attempts SET amd_audit = ? WHERE id = ?", person ? "PERSON" : "MACHINE", attemptId);
+    }
+
+    /** The agent is on the call or wrapping it up, or the stored attempt names them as its agent. */
+    private boolean tookCall(CampaignRun run, long userId, long attemptId) {
+        boolean inHand = run.onClock(() -> run.dialer().roster().find(userId)
+                .map(agent -> agent.attempt() != null && agent.attempt().value() == attemptId).orElse(false));
+        if (inHand) {
+            return true;
+        }
+        Long agent = jdbc.query("SELECT agent_id FROM call_attempts WHERE id = ? AND campaign_id = ?",
+                rs -> rs.next() ? (Long) rs.getObject(1, Long.class) : null, attemptId, run.campaign().id());
+        return agent != null && agent == userId;
     }
 
     public void logout(long userId) {

@@ -153,6 +153,12 @@ class BrowserIT {
         assertThat(text("error-abandonTarget")).isNotBlank();
         shot("manager-campaign-validation");
         set("abandonTarget", "3");
+        // AMD's accounting shows its defaults like every other setting, as percentages
+        wait.until(d -> !text("default-amdAuditShare").isBlank());
+        assertThat(text("default-amdAuditShare")).contains("2 %");
+        assertThat(text("default-amdFalseMachineShare")).contains("unknown");
+        set("amdFalseMachineShare", "1.5");
+        set("amdAuditShare", "5");
         set("windowStart", "00:00");
         set("windowEnd", "23:59");
         for (WebElement day : browser.findElements(By.name("windowDays"))) {
@@ -167,6 +173,9 @@ class BrowserIT {
         assertThat(jdbc.queryForObject("SELECT name FROM campaigns WHERE id = ?", String.class, campaign)).isEqualTo("Browser spring offer");
         assertThat(jdbc.queryForObject("SELECT CONCAT(window_start, '-', window_end) FROM campaigns WHERE id = ?", String.class, campaign))
                 .isEqualTo("00:00:00-23:59:00");
+        assertThat(jdbc.queryForObject("SELECT amd_false_machine_share FROM campaigns WHERE id = ?", Double.class, campaign))
+                .isEqualTo(0.015);
+        assertThat(jdbc.queryForObject("SELECT amd_audit_share FROM campaigns WHERE id = ?", Double.class, campaign)).isEqualTo(0.05);
     }
 
     @Test

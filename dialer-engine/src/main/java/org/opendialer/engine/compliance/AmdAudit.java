@@ -37,6 +37,47 @@ public final class AmdAudit {
         this.settings = settings;
     }
 
+    /**
+     * What an audit has counted, kept across days so a campaign's second day starts with the first day's evidence.
+     *
+     * @param machineVerdicts MACHINE verdicts (audited or not)
+     * @param personVerdicts  PERSON verdicts
+     * @param audits          audited MACHINE verdicts an agent marked
+     * @param auditedPeople   of those, the ones where a person was there
+     */
+    public record Counts(long machineVerdicts, long personVerdicts, long audits, long auditedPeople) {
+
+        public static final Counts NONE = new Counts(0, 0, 0, 0);
+
+        public Counts {
+            if (machineVerdicts < 0 || personVerdicts < 0 || audits < 0 || auditedPeople < 0) {
+                throw new IllegalArgumentException("AMD audit counts cannot be negative: " + machineVerdicts + ", "
+                        + personVerdicts + ", " + audits + ", " + auditedPeople);
+            }
+            if (auditedPeople > audits) {
+                throw new IllegalArgumentException("more audited people (" + auditedPeople + ") than audits (" + audits + ")");
+            }
+        }
+
+        public Counts plus(Counts other) {
+            return new Counts(machineVerdicts + other.machineVerdicts, personVerdicts + other.personVerdicts,
+                    audits + other.audits, auditedPeople + other.auditedPeople);
+        }
+    }
+
+    /** Adds what earlier days counted (at the start of a run, before any verdict of its own). */
+    public void startFrom(Counts earlier) {
+        machineVerdicts += earlier.machineVerdicts();
+        personVerdicts += earlier.personVerdicts();
+        audited += earlier.audits();
+        auditedPeople += earlier.auditedPeople();
+    }
+
+    /** Everything counted so far, earlier days' evidence included. */
+    public Counts counts() {
+        return new Counts(machineVerdicts, personVerdicts, audited, auditedPeople);
+    }
+
     /** A MACHINE verdict came in; true when this one goes to an agent to be audited (every 1/share-th). */
     public boolean machineVerdict() {
         machineVerdicts++;
@@ -49,7 +90,8 @@ public final class AmdAudit {
     }
 
     /**
-     * The share of MACHINE verdicts audited now: the campaign's, or up to {@link #UNSURE_BOOST} times it while the
+     * The share of MACHINE verdicts audited now: the campaign's, or up to {@link #UNSURE_BOOST} times it (never less
+     * than the campaign's own) while the
      * interval is still wide (its upper end more than half as much again as what was seen, plus 0.2 points), since
      * every point of doubt is a point of abandon budget pacing cannot use.
      */
@@ -59,7 +101,7 @@ public final class AmdAudit {
             return 0;
         }
         boolean unsure = !measured() || falseMachineShare() > 1.5 * falseMachineShareSeen() + 0.002;
-        return unsure ? Math.min(MOST_AUDITED, share * UNSURE_BOOST) : share;
+        return unsure ? Math.max(share, Math.min(MOST_AUDITED, share * UNSURE_BOOST)) : share;
     }
 
     /** A PERSON verdict (or "not sure", treated as a person) came in. */
@@ -96,10 +138,7 @@ public final class AmdAudit {
         if (!measured()) {
             return settings.toldShareKnown() ? settings.toldFalseMachineShare() : UNKNOWN_FALSE_MACHINE;
         }
-        double peopleAmongMachines = peopleAmongMachinesUpperBound();
-        double hungUpOn = peopleAmongMachines * machineVerdicts;
-        double people = personVerdicts + hungUpOn;
-        return people <= 0 ? 0 : hungUpOn / people;
+        return falseMachineShareUpperBound();
     }
 
     /** Upper end of the Clopper-Pearson interval of the people among audited MACHINE verdicts (kept per audit count). */
@@ -117,6 +156,19 @@ public final class AmdAudit {
             }
         }
         return bound;
+    }
+
+    /**
+     * The upper end of the false-machine share's interval by the audit alone (NaN before the first audit), whether or
+     * not it is yet enough for pacing to use instead of the stated share; for the dashboard.
+     */
+    public double falseMachineShareUpperBound() {
+        if (audited == 0) {
+            return Double.NaN;
+        }
+        double hungUpOn = peopleAmongMachinesUpperBound() * machineVerdicts;
+        double people = personVerdicts + hungUpOn;
+        return people <= 0 ? 0 : hungUpOn / people;
     }
 
     /** The false-machine share with no margin: what the audit saw, for the dashboard. */

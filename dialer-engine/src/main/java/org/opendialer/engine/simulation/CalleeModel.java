@@ -7,4 +7,9 @@ import org.opendialer.engine.telephony.OriginateRequest;
 public interface CalleeModel {
 
     SimulatedCall callFor(OriginateRequest request, long sequence);
+
+    /** How long {@code call} lasts once connected to the agent {@code agentId} (some agents talk longer than others). */
+    default double talkSeconds(SimulatedCall call, long agentId) {
+        return call.talkSeconds();
+    }
 }

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.function.DoubleFunction;
 
 /**
- * Tunes a reference policy's one parameter in hindsight: on the very days it is judged on, the most aggressive
- * setting whose pooled abandon rate stays at the scenario's target. Such a reference knows what no dialer can
+ * Tunes a reference policy's one parameter in hindsight: on the very days it is judged on, the setting with the
+ * highest occupancy whose pooled abandon rate stays at the scenario's target. Such a reference knows what no dialer can
  * know in advance, which is the point: the gap to it bounds what better pacing could still win.
  *
  * <p>Both families are monotone in their parameter (a smaller margin or a higher ratio dials more, so abandons
  * and occupancy rise together); a bisection to {@link #PRECISION} finds the boundary in about ten runs, each on
- * the same callees (common random numbers), so the noise between runs is small.
+ * the same callees (common random numbers), so the noise between runs is small. The steps around the boundary are
+ * tried too, and the best occupancy among every setting that keeps the target is taken.
  */
 public final class HindsightTuning {
 
@@ -39,29 +40,68 @@ public final class HindsightTuning {
                                   double high, boolean moreIsBolder) {
         double safe = moreIsBolder ? low : high;
         double bold = moreIsBolder ? high : low;
-        int runs = 0;
-        PolicyResult safeResult = run(scenario, spec.apply(safe), days, firstSeed);
-        runs++;
+        Best best = new Best(scenario);
+        best.consider(spec.apply(safe), run(scenario, spec.apply(safe), days, firstSeed));
         PolicyResult boldResult = run(scenario, spec.apply(bold), days, firstSeed);
-        runs++;
-        if (keepsTarget(scenario, boldResult)) {
-            return new Tuned(spec.apply(bold), boldResult, runs);
+        if (best.consider(spec.apply(bold), boldResult)) {
+            return best.tuned();
         }
         while (Math.abs(bold - safe) > PRECISION) {
             double middle = round((safe + bold) / 2);
             if (middle == safe || middle == bold) {
                 break;
             }
-            PolicyResult result = run(scenario, spec.apply(middle), days, firstSeed);
-            runs++;
-            if (keepsTarget(scenario, result)) {
+            if (best.consider(spec.apply(middle), run(scenario, spec.apply(middle), days, firstSeed))) {
                 safe = middle;
-                safeResult = result;
             } else {
                 bold = middle;
             }
         }
-        return new Tuned(spec.apply(safe), safeResult, runs);
+        // the boundary is where the cap bites; one step either side on the same days, in case chance bends the curve
+        for (double step : new double[] {PRECISION, -PRECISION, 2 * PRECISION}) {
+            double next = round(safe + (moreIsBolder ? step : -step));
+            if (next >= Math.min(low, high) && next <= Math.max(low, high) && !best.tried(spec.apply(next))) {
+                best.consider(spec.apply(next), run(scenario, spec.apply(next), days, firstSeed));
+            }
+        }
+        return best.tuned();
+    }
+
+    /**
+     * Every setting tried, and among those that keep the target the one with the highest occupancy: the curve is
+     * monotone in expectation, but on a finite set of days one setting a step bolder can occupy agents less.
+     */
+    private static final class Best {
+        private final Scenario scenario;
+        private final java.util.Set<String> tried = new java.util.HashSet<>();
+        private String policy;
+        private PolicyResult result;
+
+        Best(Scenario scenario) {
+            this.scenario = scenario;
+        }
+
+        /** @return true when this setting keeps the target */
+        boolean consider(String candidate, PolicyResult outcome) {
+            tried.add(candidate);
+            boolean keeps = keepsTarget(scenario, outcome);
+            if (keeps && (result == null || outcome.occupancy() > result.occupancy())) {
+                policy = candidate;
+                result = outcome;
+            }
+            return keeps;
+        }
+
+        boolean tried(String candidate) {
+            return tried.contains(candidate);
+        }
+
+        Tuned tuned() {
+            if (result == null) {
+                throw new IllegalStateException("no setting of the reference keeps the target on " + scenario.name());
+            }
+            return new Tuned(policy, result, tried.size());
+        }
     }
 
     private static boolean keepsTarget(Scenario scenario, PolicyResult result) {

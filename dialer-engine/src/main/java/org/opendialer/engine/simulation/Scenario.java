@@ -54,11 +54,26 @@ public record Scenario(String name, String description, int agents, double shift
         return shiftHours * 3600;
     }
 
-    /** Shares of dial outcomes; {@code humanByHour} (hour, share) points, when given, override {@code human} over the day. */
-    public record ConnectModel(double human, double machine, double busy, double failed, List<double[]> humanByHour) {
+    /**
+     * Shares of dial outcomes; {@code humanByHour} (hour, share) points, when given, override {@code human} over the day;
+     * {@code lists}, when given, mix lists that answer differently (each dial meets a callee of one list, by its share).
+     */
+    public record ConnectModel(double human, double machine, double busy, double failed, List<double[]> humanByHour,
+                               List<ListMix> lists) {
+
+        public ConnectModel(double human, double machine, double busy, double failed, List<double[]> humanByHour) {
+            this(human, machine, busy, failed, humanByHour, List.of());
+        }
 
         public ConnectModel {
             humanByHour = humanByHour == null ? List.of() : List.copyOf(humanByHour);
+            lists = lists == null ? List.of() : List.copyOf(lists);
+            for (ListMix list : lists) {
+                if (list.human() + machine + busy + failed > 1 + 1e-9) {
+                    throw new IllegalArgumentException("a list's human share plus machine, busy and failed must be at most 1, was "
+                            + (list.human() + machine + busy + failed));
+                }
+            }
             double total = human + machine + busy + failed;
             if (human < 0 || machine < 0 || busy < 0 || failed < 0 || total > 1 + 1e-9) {
                 throw new IllegalArgumentException("connect shares must be non-negative and add up to at most 1 "
@@ -91,6 +106,33 @@ public record Scenario(String name, String description, int agents, double shift
             }
             return humanByHour.get(humanByHour.size() - 1)[1];
         }
+
+        /** The live-answer share of the list a callee drawn with {@code listDraw} (0..1) belongs to, at that hour. */
+        public double humanAt(double hours, double listDraw) {
+            double below = 0;
+            for (ListMix list : lists) {
+                below += list.share();
+                if (listDraw < below) {
+                    return list.human();
+                }
+            }
+            return lists.isEmpty() ? humanAt(hours) : lists.get(lists.size() - 1).human();
+        }
+
+        /** The live-answer share of the whole mix at the start of the day. */
+        public double humanOnAverage() {
+            return lists.isEmpty() ? humanAt(0) : lists.stream().mapToDouble(l -> l.share() * l.human()).sum();
+        }
+    }
+
+    /** One list of a mix: the share of dials that meet its callees and how often a person answers there. */
+    public record ListMix(double share, double human) {
+        public ListMix {
+            if (!(share > 0 && share <= 1) || !(human >= 0 && human <= 1)) {
+                throw new IllegalArgumentException("a list needs a share above 0 and at most 1 and a human share 0..1, were "
+                        + share + " and " + human);
+            }
+        }
     }
 
     /**
@@ -114,15 +156,29 @@ public record Scenario(String name, String description, int agents, double shift
         }
     }
 
-    /** How agents come and go: staggered login, breaks, pauses after calls, early logouts. */
+    /**
+     * How agents come and go: staggered login (or login cohorts), breaks, pauses after calls, early logouts (a share,
+     * or exact numbers leaving at given times), and how much longer or shorter each agent talks than the call's own
+     * length ({@code talkFactor}, drawn once per agent and day; null: every agent as the call says).
+     */
     public record AgentBehaviour(double loginSpreadMinutes, List<Break> breaks, double postCallPauseProbability,
                                  double postCallPauseMinSeconds, double postCallPauseMaxSeconds,
-                                 double earlyLogoutShare, double earlyLogoutAtHour, double earlyLogoutJitterMinutes) {
+                                 double earlyLogoutShare, double earlyLogoutAtHour, double earlyLogoutJitterMinutes,
+                                 List<Cohort> logins, List<Departure> departures, Distribution talkFactor) {
 
         public static final AgentBehaviour NONE = new AgentBehaviour(0, List.of(), 0, 30, 120, 0, 0, 0);
 
+        public AgentBehaviour(double loginSpreadMinutes, List<Break> breaks, double postCallPauseProbability,
+                              double postCallPauseMinSeconds, double postCallPauseMaxSeconds, double earlyLogoutShare,
+                              double earlyLogoutAtHour, double earlyLogoutJitterMinutes) {
+            this(loginSpreadMinutes, breaks, postCallPauseProbability, postCallPauseMinSeconds, postCallPauseMaxSeconds,
+                    earlyLogoutShare, earlyLogoutAtHour, earlyLogoutJitterMinutes, List.of(), List.of(), null);
+        }
+
         public AgentBehaviour {
             breaks = breaks == null ? List.of() : List.copyOf(breaks);
+            logins = logins == null ? List.of() : List.copyOf(logins);
+            departures = departures == null ? List.of() : List.copyOf(departures);
             if (postCallPauseProbability < 0 || postCallPauseProbability > 1 || earlyLogoutShare < 0 || earlyLogoutShare > 1) {
                 throw new IllegalArgumentException("postCallPause.probability and earlyLogout.share must be between 0 and 1");
             }
@@ -131,5 +187,13 @@ public record Scenario(String name, String description, int agents, double shift
 
     /** A break every agent takes around {@code atHour} (± jitter) for {@code minutes}, after finishing the call in hand. */
     public record Break(double atHour, double minutes, double jitterMinutes) {
+    }
+
+    /** {@code agents} who log in from {@code atMinute} into the shift, each at a uniform time within {@code spreadMinutes}. */
+    public record Cohort(int agents, double atMinute, double spreadMinutes) {
+    }
+
+    /** Exactly {@code agents} who log out around {@code atHour} (± jitter), once the call in hand is done. */
+    public record Departure(int agents, double atHour, double jitterMinutes) {
     }
 }

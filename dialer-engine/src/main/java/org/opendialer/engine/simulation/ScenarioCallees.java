@@ -11,7 +11,8 @@ import org.opendialer.engine.telephony.OriginateRequest;
  * The callees of a scenario's list, with common random numbers: the i-th dial of a day always meets
  * record i, whose draws come from its own stream seeded by (day seed, i), in a fixed order (outcome,
  * setup, live answer, machine answer, busy delay, talk, wrap, machine talk, detection, post-call
- * pause, pause length). Every policy therefore meets the same people in the same order.
+ * pause, pause length, and the list of a mix when there is one). Every policy therefore meets the same people in
+ * the same order; an agent's talk-time factor comes from a stream of its own, seeded by (day seed, agent).
  */
 final class ScenarioCallees implements CalleeModel {
 
@@ -25,6 +26,8 @@ final class ScenarioCallees implements CalleeModel {
     private final long shiftStartMillis;
     private final double liveAnswerWithinTimeout;
     private final Map<AttemptId, Callee> byAttempt = new HashMap<>();
+    private final Map<Long, Double> talkFactors = new HashMap<>();
+    private static final long TALK_FACTOR_STREAM = 0x7A1CFAC7L;
 
     ScenarioCallees(Scenario scenario, long seed, DialerClock clock, long shiftStartMillis) {
         this.scenario = scenario;
@@ -44,6 +47,17 @@ final class ScenarioCallees implements CalleeModel {
 
     void forget(AttemptId attempt) {
         byAttempt.remove(attempt);
+    }
+
+    /** A live call lasts as long as its record says, times the agent's own factor for the day. */
+    @Override
+    public double talkSeconds(SimulatedCall call, long agentId) {
+        Distribution factors = scenario.behaviour().talkFactor();
+        if (factors == null || call.kind() != SimulatedCall.Kind.HUMAN) {
+            return call.talkSeconds();
+        }
+        return call.talkSeconds() * talkFactors.computeIfAbsent(agentId,
+                id -> factors.sample(SplitMix64.forItem(seed ^ TALK_FACTOR_STREAM, id).nextDouble()));
     }
 
     @Override
@@ -69,8 +83,9 @@ final class ScenarioCallees implements CalleeModel {
         double pauseDraw = draws.nextDouble();
         double pauseLength = draws.nextDouble();
         double patience = scenario.patienceSeconds().sample(draws.nextDouble());
-
-        double human = connect.humanAt(hoursIntoShift);
+        // drawn last, and only for a mix, so scenarios without one meet the very same callees as before
+        double human = connect.lists().isEmpty() ? connect.humanAt(hoursIntoShift)
+                : connect.humanAt(hoursIntoShift, draws.nextDouble());
         Scenario.Amd amd = scenario.amd();
         SimulatedCall call;
         if (u < human) {

@@ -31,7 +31,7 @@ public final class ScenarioFile {
             "abandonTarget", "abandonWindow", "maxLinesPerAgent", "connect", "setupSeconds", "answerDelaySeconds",
             "machineAnswerSeconds", "noAnswerTimeoutSeconds", "talkSeconds", "wrapSeconds", "patienceSeconds", "amd",
             "leads", "expectedTalkSeconds", "expectedLiveRate", "loginSpreadMinutes", "breaks", "postCallPause",
-            "earlyLogout");
+            "earlyLogout", "logins", "departures", "talkFactor");
 
     private ScenarioFile() {
     }
@@ -82,7 +82,7 @@ public final class ScenarioFile {
         if (!(root instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException(fileName + ": a scenario must be a YAML mapping of fields");
         }
-        Fields f = new Fields(fileName, map);
+        ScenarioFields f = new ScenarioFields(fileName, map);
         for (Object key : map.keySet()) {
             if (!KNOWN.contains(String.valueOf(key))) {
                 throw new IllegalArgumentException(fileName + ": unknown field '" + key + "'; known fields: " + KNOWN);
@@ -117,8 +117,8 @@ public final class ScenarioFile {
         return warnings;
     }
 
-    private static Scenario build(String fileName, Fields f) {
-        Fields connectFields = f.section("connect", true);
+    private static Scenario build(String fileName, ScenarioFields f) {
+        ScenarioFields connectFields = f.section("connect", true);
         List<double[]> byHour = new ArrayList<>();
         Object points = connectFields.raw("humanByHour");
         if (points != null) {
@@ -147,10 +147,12 @@ public final class ScenarioFile {
         }
         Scenario.ConnectModel connect = new Scenario.ConnectModel(connectFields.share("human", 0),
                 connectFields.share("machine", 0.15), connectFields.share("busy", 0.05),
-                connectFields.share("failed", 0.03), byHour);
+                connectFields.share("failed", 0.03), byHour, ScenarioTeamFields.lists(connectFields, fileName));
+        int agents = (int) f.whole("agents", -1, 0, MAX_AGENTS);
+        double shiftHours = f.number("shiftHours", 8);
         Distribution wrap = f.distribution("wrapSeconds", null);
         Scenario.Amd amd = null;
-        Fields amdFields = f.section("amd", false);
+        ScenarioFields amdFields = f.section("amd", false);
         if (amdFields != null && amdFields.bool("enabled", true)) {
             double told = amdFields.share("toldFalseMachine", Double.NaN);
             if (told > 0.5) {
@@ -160,8 +162,8 @@ public final class ScenarioFile {
             amd = new Scenario.Amd(amdFields.share("falseHuman", 0.2), amdFields.share("falseMachine", 0.01), told,
                     amdFields.share("auditShare", Scenario.Amd.DEFAULT_AUDIT_SHARE));
         }
-        Fields pause = f.section("postCallPause", false);
-        Fields logout = f.section("earlyLogout", false);
+        ScenarioFields pause = f.section("postCallPause", false);
+        ScenarioFields logout = f.section("earlyLogout", false);
         List<Scenario.Break> breaks = new ArrayList<>();
         Object breakList = f.raw("breaks");
         if (breakList instanceof List<?> list) {
@@ -169,7 +171,7 @@ public final class ScenarioFile {
                 if (!(item instanceof Map<?, ?> m)) {
                     throw f.error("breaks", "each break must be a mapping {atHour, minutes, jitterMinutes}");
                 }
-                Fields b = new Fields(fileName + ": breaks", m);
+                ScenarioFields b = new ScenarioFields(fileName + ": breaks", m);
                 breaks.add(new Scenario.Break(b.atLeast("atHour", -1, 0), b.atLeast("minutes", 15, 0),
                         b.atLeast("jitterMinutes", 0, 0)));
             }
@@ -184,8 +186,9 @@ public final class ScenarioFile {
         Scenario.AgentBehaviour behaviour = new Scenario.AgentBehaviour(f.atLeast("loginSpreadMinutes", 0, 0), breaks,
                 pause == null ? 0 : pause.share("probability", 0), pauseMin, pauseMax,
                 logout == null ? 0 : logout.share("share", 0), logout == null ? 0 : logout.atLeast("atHour", 7, 0),
-                logout == null ? 0 : logout.atLeast("jitterMinutes", 0, 0));
-        double shiftHours = f.number("shiftHours", 8);
+                logout == null ? 0 : logout.atLeast("jitterMinutes", 0, 0),
+                ScenarioTeamFields.logins(f, fileName, agents, shiftHours),
+                ScenarioTeamFields.departures(f, fileName, agents, shiftHours), talkFactor(f));
         for (Scenario.Break b : breaks) {
             if (b.atHour() > shiftHours) {
                 throw f.error("breaks", "a break at hour " + b.atHour() + " is after the " + shiftHours + "-hour shift");
@@ -200,7 +203,7 @@ public final class ScenarioFile {
             throw f.error("maxLinesPerAgent", "must be between 1 and 10, got " + maxLines);
         }
         Distribution talk = f.distribution("talkSeconds", null);
-        double expectedLiveRate = f.number("expectedLiveRate", connect.humanAt(0));
+        double expectedLiveRate = f.number("expectedLiveRate", connect.humanOnAverage());
         if (!(expectedLiveRate > 0 && expectedLiveRate <= 1)) {
             throw f.error("expectedLiveRate", "must be a share above 0 and at most 1, got " + expectedLiveRate);
         }
@@ -209,7 +212,7 @@ public final class ScenarioFile {
             throw f.error("expectedTalkSeconds", "must be positive, got " + expectedTalk);
         }
         return new Scenario(f.text("name", fileName.replaceFirst("\\.ya?ml$", "")), f.text("description", ""),
-                (int) f.whole("agents", -1, 0, MAX_AGENTS), shiftHours, f.whole("seed", 1001, Long.MIN_VALUE, Long.MAX_VALUE),
+                agents, shiftHours, f.whole("seed", 1001, Long.MIN_VALUE, Long.MAX_VALUE),
                 (int) f.whole("trunkLines", 1000, 1, MAX_TRUNK_LINES), abandonTarget,
                 f.duration("abandonWindow", Duration.ofDays(30)), maxLines, connect,
                 f.distribution("setupSeconds", Distribution.uniform(1.5, 3.5)),
@@ -220,179 +223,15 @@ public final class ScenarioFile {
                 expectedTalk, expectedLiveRate, behaviour);
     }
 
-    /** One mapping of the file, with typed getters that name the field on error. */
-    private record Fields(String where, Map<?, ?> map) {
-
-        Object raw(String key) {
-            return map.get(key);
+    /** How much longer or shorter each agent talks than the call's own length, e.g. {lognormal: {mean: 1, cv: 0.3}}. */
+    private static Distribution talkFactor(ScenarioFields f) {
+        if (f.raw("talkFactor") == null) {
+            return null;
         }
-
-        IllegalArgumentException error(String key, String problem) {
-            return new IllegalArgumentException(where + ": " + key + ": " + problem);
+        Distribution factor = f.distribution("talkFactor", null);
+        if (!(factor.average() > 0)) {
+            throw f.error("talkFactor", "must average above 0, got " + factor.average());
         }
-
-        double number(String key, double fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                if (fallback == -1) {
-                    throw error(key, "is required");
-                }
-                return fallback;
-            }
-            if (!(value instanceof Number n)) {
-                throw error(key, "must be a number, got '" + value + "'");
-            }
-            if (!Double.isFinite(n.doubleValue())) {
-                throw error(key, "must be a finite number, got " + value);
-            }
-            return n.doubleValue();
-        }
-
-        /** A share of something: 0 to 1. */
-        double share(String key, double fallback) {
-            double value = number(key, fallback);
-            if (value < 0 || value > 1) {
-                throw error(key, "must be a share between 0 and 1, got " + value);
-            }
-            return value;
-        }
-
-        double atLeast(String key, double fallback, double least) {
-            double value = number(key, fallback);
-            if (value < least) {
-                throw error(key, "must be at least " + least + ", got " + value);
-            }
-            return value;
-        }
-
-        /** A count: a whole number between {@code min} and {@code max}. */
-        long whole(String key, long fallback, long min, long max) {
-            Object value = map.get(key);
-            if (value == null) {
-                if (fallback == -1) {
-                    throw error(key, "is required");
-                }
-                return fallback;
-            }
-            if (!(value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger)) {
-                throw error(key, "must be a whole number, got '" + value + "'");
-            }
-            java.math.BigInteger n = new java.math.BigInteger(value.toString());
-            if (n.compareTo(java.math.BigInteger.valueOf(min)) < 0 || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-                throw error(key, "must be between " + min + " and " + max + ", got " + value);
-            }
-            return n.longValue();
-        }
-
-        boolean bool(String key, boolean fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (!(value instanceof Boolean b)) {
-                throw error(key, "must be true or false, got '" + value + "'");
-            }
-            return b;
-        }
-
-        String text(String key, String fallback) {
-            Object value = map.get(key);
-            return value == null ? fallback : String.valueOf(value);
-        }
-
-        Fields section(String key, boolean required) {
-            Object value = map.get(key);
-            if (value == null) {
-                if (required) {
-                    throw error(key, "is required");
-                }
-                return null;
-            }
-            if (!(value instanceof Map<?, ?> m)) {
-                throw error(key, "must be a mapping");
-            }
-            return new Fields(where + ": " + key, m);
-        }
-
-        Duration duration(String key, Duration fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            String text = String.valueOf(value).trim().toLowerCase();
-            try {
-                if (text.endsWith("d")) {
-                    return Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1)));
-                }
-                if (text.endsWith("h")) {
-                    return Duration.ofHours(Long.parseLong(text.substring(0, text.length() - 1)));
-                }
-            } catch (NumberFormatException e) {
-                // falls through to the error below
-            }
-            throw error(key, "must be like 30d or 24h, got '" + value + "'");
-        }
-
-        Distribution distribution(String key, Distribution fallback) {
-            Object value = map.get(key);
-            if (value == null) {
-                if (fallback == null) {
-                    throw error(key, "is required (e.g. {lognormal: {mean: 180, cv: 1.0}})");
-                }
-                return fallback;
-            }
-            if (value instanceof Number n) {
-                return Distribution.constant(n.doubleValue());
-            }
-            if (!(value instanceof Map<?, ?> m) || m.size() != 1) {
-                throw error(key, "must be a number or one of {constant: x}, {exponential: mean}, "
-                        + "{lognormal: {mean, sd | cv}}, {uniform: [min, max]}");
-            }
-            Map.Entry<?, ?> entry = m.entrySet().iterator().next();
-            String kind = String.valueOf(entry.getKey());
-            Object spec = entry.getValue();
-            try {
-                return switch (kind) {
-                    case "constant" -> Distribution.constant(asNumber(key, spec));
-                    case "exponential" -> Distribution.exponential(spec instanceof Map<?, ?> sm
-                            ? new Fields(where + ": " + key, sm).number("mean", -1) : asNumber(key, spec));
-                    case "uniform" -> uniform(key, spec);
-                    case "lognormal" -> {
-                        if (!(spec instanceof Map<?, ?> sm)) {
-                            throw error(key, "lognormal needs {mean, sd} or {mean, cv}");
-                        }
-                        Fields p = new Fields(where + ": " + key + ".lognormal", sm);
-                        double mean = p.number("mean", -1);
-                        double sd = sm.containsKey("cv") ? p.number("cv", 1) * mean : p.number("sd", -1);
-                        yield Distribution.logNormal(mean, sd);
-                    }
-                    default -> throw error(key, "unknown distribution '" + kind
-                            + "' (use constant, exponential, lognormal or uniform)");
-                };
-            } catch (IllegalArgumentException e) {
-                if (e.getMessage().startsWith(where)) {
-                    throw e;
-                }
-                throw error(key, e.getMessage());
-            }
-        }
-
-        private Distribution uniform(String key, Object spec) {
-            if (spec instanceof List<?> l && l.size() == 2) {
-                return Distribution.uniform(asNumber(key, l.get(0)), asNumber(key, l.get(1)));
-            }
-            if (spec instanceof Map<?, ?> sm) {
-                Fields p = new Fields(where + ": " + key + ".uniform", sm);
-                return Distribution.uniform(p.number("min", -1), p.number("max", -1));
-            }
-            throw error(key, "uniform needs [min, max]");
-        }
-
-        private double asNumber(String key, Object value) {
-            if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-                throw error(key, "must be a finite number, got '" + value + "'");
-            }
-            return n.doubleValue();
-        }
+        return factor;
     }
 }

@@ -21,6 +21,7 @@ import org.opendialer.engine.telephony.AgentEndpoint;
 final class SimulatedFloor implements Consumer<AgentStateChange>, ReleaseForecast {
 
     private static final long NEVER = Long.MAX_VALUE / 4;
+    private static final long DEPARTURE_STREAM = 0xDE9A27L;
 
     private final DialerClock clock;
     private final ScenarioCallees callees;
@@ -44,7 +45,10 @@ final class SimulatedFloor implements Consumer<AgentStateChange>, ReleaseForecas
             long id = agentIds == null ? a + 1 : agentIds[a];
             SimAgent agent = new SimAgent(new AgentEndpoint(id, "SIM/agent" + id));
             byId.put(id, agent);
-            agent.loginAt = start + minutes(behaviour.loginSpreadMinutes() * draws.nextDouble());
+            double loginDraw = draws.nextDouble();
+            Scenario.Cohort cohort = cohortOf(behaviour.logins(), a);
+            agent.loginAt = cohort == null ? start + minutes(behaviour.loginSpreadMinutes() * loginDraw)
+                    : start + minutes(cohort.atMinute() + cohort.spreadMinutes() * loginDraw);
             agent.breakAt = new long[behaviour.breaks().size()];
             agent.breakMillis = new long[behaviour.breaks().size()];
             agent.breakTaken = new boolean[behaviour.breaks().size()];
@@ -58,6 +62,44 @@ final class SimulatedFloor implements Consumer<AgentStateChange>, ReleaseForecas
             double jitter = behaviour.earlyLogoutJitterMinutes() * (2 * draws.nextDouble() - 1);
             agent.logoutAt = leavesEarly ? start + minutes(behaviour.earlyLogoutAtHour() * 60 + jitter) : NEVER;
             agents[a] = agent;
+        }
+        departures(behaviour.departures(), seed, start);
+    }
+
+    /** The cohort the {@code index}-th agent logs in with (agents fill the cohorts in order), or null without cohorts. */
+    private static Scenario.Cohort cohortOf(java.util.List<Scenario.Cohort> cohorts, int index) {
+        int before = 0;
+        for (Scenario.Cohort cohort : cohorts) {
+            before += cohort.agents();
+            if (index < before) {
+                return cohort;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Exactly as many agents as each departure names leave around its time: the agents are taken in an order shuffled
+     * per day (a stream of its own, so the other draws stay as they were), an agent already leaving earlier keeps that.
+     */
+    private void departures(java.util.List<Scenario.Departure> departures, long seed, long start) {
+        if (departures.isEmpty()) {
+            return;
+        }
+        int[] order = new int[agents.length];
+        SplitMix64 shuffle = SplitMix64.forItem(seed ^ DEPARTURE_STREAM, 0);
+        for (int i = 0; i < order.length; i++) {
+            int j = (int) (shuffle.nextDouble() * (i + 1));
+            order[i] = order[j];
+            order[j] = i;
+        }
+        int next = 0;
+        for (Scenario.Departure departure : departures) {
+            for (int n = 0; n < departure.agents(); n++, next++) {
+                SimAgent agent = agents[order[next]];
+                double jitter = departure.jitterMinutes() * (2 * shuffle.nextDouble() - 1);
+                agent.logoutAt = Math.min(agent.logoutAt, start + minutes(departure.atHour() * 60 + jitter));
+            }
         }
     }
 
@@ -99,7 +141,7 @@ final class SimulatedFloor implements Consumer<AgentStateChange>, ReleaseForecas
         if (change.to() == AgentState.ON_CALL) {
             ScenarioCallees.Callee callee = callees.callee(change.attempt());
             agent.callee = callee;
-            agent.callEndsAt = clock.nowMillis() + Math.round(callee.call().talkSeconds() * 1000);
+            agent.callEndsAt = clock.nowMillis() + Math.round(callees.talkSeconds(callee.call(), agent.endpoint.agentId()) * 1000);
         } else if (change.to() == AgentState.WRAP_UP) {
             ScenarioCallees.Callee callee = agent.callee;
             long wrap = Math.round(callee.wrapSeconds() * 1000);

@@ -149,7 +149,7 @@ public final class SimulatedPbx implements Telephony {
         if (line == null || line.ended || !line.answered) {
             return;
         }
-        connect(line);
+        connect(line, callees.talkSeconds(line.call, agent.agentId()));
         listener.onEvent(new CallEvent.CallBridged(attempt, clock.now(), agent.agentId()));
     }
 
@@ -158,7 +158,7 @@ public final class SimulatedPbx implements Telephony {
         Line line = lines.get(attempt);
         if (line != null && !line.ended && line.answered) {
             if (robot == null) {
-                connect(line);
+                connect(line, line.call.talkSeconds());
                 return;
             }
             line.connected = true;
@@ -195,12 +195,12 @@ public final class SimulatedPbx implements Telephony {
         }
     }
 
-    private void connect(Line line) {
+    private void connect(Line line, double talkSeconds) {
         line.connected = true;
         if (line.patience != null) {
             line.patience.cancel();
         }
-        later(line.call.talkSeconds(), () -> end(line, resultOf(line), 16, "normal clearing"));
+        later(talkSeconds, () -> end(line, resultOf(line), 16, "normal clearing"));
     }
 
     @Override

@@ -62,4 +62,37 @@ class AmdAuditTest {
         assertThatThrownBy(() -> new AmdAuditSettings(1.5, Double.NaN)).hasMessageContaining("audit share");
         assertThatThrownBy(() -> new AmdAuditSettings(0.02, 0.7)).hasMessageContaining("false-machine share");
     }
+
+    @Test
+    void aSecondDayStartsWithTheFirstDaysEvidence() {
+        AmdAudit dayOne = run(new AmdAuditSettings(0.02, Double.NaN), 20_000, 100);
+        assertThat(dayOne.measured()).isTrue();
+
+        AmdAudit dayTwo = new AmdAudit(new AmdAuditSettings(0.02, Double.NaN));
+        dayTwo.startFrom(dayOne.counts());
+
+        assertThat(dayTwo.counts()).isEqualTo(dayOne.counts());
+        assertThat(dayTwo.measured()).isTrue();
+        assertThat(dayTwo.falseMachineShare()).isEqualTo(dayOne.falseMachineShare());
+        assertThat(dayTwo.auditShareNow()).as("no longer audited as if nothing were known").isEqualTo(dayOne.auditShareNow());
+    }
+
+    @Test
+    void theUpperBoundIsShownFromTheFirstAuditThoughPacingWaitsForEnoughOfThem() {
+        AmdAudit audit = new AmdAudit(new AmdAuditSettings(1, 0.004));
+        assertThat(audit.falseMachineShareUpperBound()).isNaN();
+        audit.startFrom(new AmdAudit.Counts(100, 900, 0, 0));
+        audit.machineVerdict();
+        audit.audited(true);
+
+        assertThat(audit.falseMachineShareSeen()).isCloseTo(101.0 / (900 + 101), within(1e-9));
+        assertThat(audit.falseMachineShareUpperBound()).isEqualTo(audit.falseMachineShareSeen()); // one person in one audit: bound 1
+        assertThat(audit.falseMachineShare()).as("pacing still uses the stated share").isEqualTo(0.004);
+    }
+
+    @Test
+    void countsCannotBeNegativeOrHoldMorePeopleThanAudits() {
+        assertThatThrownBy(() -> new AmdAudit.Counts(-1, 0, 0, 0)).hasMessageContaining("negative");
+        assertThatThrownBy(() -> new AmdAudit.Counts(5, 0, 2, 3)).hasMessageContaining("more audited people");
+    }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A reference tuned in hindsight sits on the boundary: its setting keeps the pooled abandon rate at the target
- * on the very days it is judged on, and one step bolder does not.
+ * on the very days it is judged on, and one step bolder either breaks it or keeps agents less busy.
  */
 class HindsightTuningTest {
 
@@ -21,14 +21,17 @@ class HindsightTuningTest {
             """);
 
     @Test
-    void theTunedOracleMarginKeepsTheTargetAndASmallerOneBreaksIt() {
+    void theTunedOracleMarginKeepsTheTargetAndNoSmallerOneDoesBetter() {
         HindsightTuning.Tuned tuned = HindsightTuning.tune(TEAM, "oracle-fixed", 3, 7);
 
         assertThat(tuned.policy()).startsWith("oracle-fixed:");
         assertThat(tuned.result().abandonRate()).isLessThanOrEqualTo(0.03);
         double margin = Double.parseDouble(tuned.policy().substring("oracle-fixed:".length()));
         String bolder = "oracle-fixed:" + (Math.round((margin - HindsightTuning.PRECISION) * 100) / 100.0);
-        assertThat(Simulator.run(TEAM, List.of(bolder), 3, 7, true).result(bolder).abandonRate()).isGreaterThan(0.03);
+        PolicyResult next = Simulator.run(TEAM, List.of(bolder), 3, 7, true).result(bolder);
+        assertThat(next.abandonRate() > 0.03 || next.occupancy() <= tuned.result().occupancy())
+                .as("%s: abandon %.4f, occupancy %.4f against %.4f", bolder, next.abandonRate(), next.occupancy(),
+                        tuned.result().occupancy()).isTrue();
     }
 
     @Test

@@ -118,4 +118,59 @@ class ScenarioFileTest {
                 .contains("trunkLines 1500").contains("1000 agents").contains("the trunks, not pacing, will cap this floor");
         assertThat(ScenarioFile.warnings(ScenarioFile.parse("t.yaml", VALID))).isEmpty();
     }
+
+    @Test
+    void aTeamLogsInInCohortsLeavesByExactNumbersTalksAtItsOwnPaceAndCallsAMixOfLists() {
+        Scenario s = ScenarioFile.parse("team.yaml", """
+                agents: 10
+                connect:
+                  human: 0.3
+                  lists: [{share: 0.75, human: 0.4}, {share: 0.25, human: 0.2}]
+                talkSeconds: 60
+                wrapSeconds: 10
+                logins: [{agents: 6, atMinute: 0, spreadMinutes: 5}, {agents: 4, atMinute: 60}]
+                departures: [{agents: 5, atHour: 1.5, jitterMinutes: 2}]
+                talkFactor: {lognormal: {mean: 1, cv: 0.3}}
+                """);
+
+        assertThat(s.behaviour().logins()).containsExactly(new Scenario.Cohort(6, 0, 5), new Scenario.Cohort(4, 60, 0));
+        assertThat(s.behaviour().departures()).containsExactly(new Scenario.Departure(5, 1.5, 2));
+        assertThat(s.behaviour().talkFactor()).isEqualTo(Distribution.logNormal(1, 0.3));
+        assertThat(s.connect().humanAt(0, 0.5)).isEqualTo(0.4);
+        assertThat(s.connect().humanAt(0, 0.9)).isEqualTo(0.2);
+        assertThat(s.expectedLiveRate()).as("the mix on average").isCloseTo(0.35, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void teamAndListMistakesNameTheFileTheFieldAndTheEntry() {
+        assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", with("logins: [{agents: 3}, {agents: 1, atMinute: 30}]")))
+                .hasMessage("team.yaml: logins: the cohorts log in 4 agents, but the scenario has 5");
+        assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", with("logins: [{agents: 5}]") + "loginSpreadMinutes: 10\n"))
+                .hasMessage("team.yaml: logins: give either logins or loginSpreadMinutes, not both");
+        assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", with("logins: [{agents: 4}, {agents: 1.5}]")))
+                .hasMessage("team.yaml: logins[2]: agents: must be a whole number, got '1.5'");
+        assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", with("logins: [{agents: 5, atMinute: 600}]")))
+                .hasMessage("team.yaml: logins[1]: atMinute: must be inside the 8.0-hour shift, got 600.0");
+        assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", with("departures: [{agents: 4, atHour: 2}, {agents: 2, atHour: 3}]")))
+                .hasMessage("team.yaml: departures: 6 agents leave, but the scenario has only 5");
+        assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", with("departures: [{agents: 2}]")))
+                .hasMessage("team.yaml: departures[1]: atHour: is required");
+        assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", with("departures: [{agents: 2, atHour: -1}]")))
+                .hasMessage("team.yaml: departures[1]: atHour: must be at least 0.0, got -1.0");
+        assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", with("departures: [{agents: 2, atHour: 3, when: 4}]")))
+                .hasMessageStartingWith("team.yaml: departures[1]: unknown field 'when'");
+        assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", with("departures: 3")))
+                .hasMessageStartingWith("team.yaml: departures: must be a list of mappings");
+        assertThatThrownBy(() -> ScenarioFile.parse("team.yaml",
+                with("connect: {human: 0.3, lists: [{share: 0.5, human: 0.4}, {share: 0.4, human: 0.2}]}")))
+                .hasMessage("team.yaml: connect: lists: the lists' shares must add up to 1, they add up to 0.9");
+        assertThatThrownBy(() -> ScenarioFile.parse("team.yaml",
+                with("connect: {human: 0.3, lists: [{share: 1, human: .nan}]}")))
+                .hasMessage("team.yaml: connect: lists[1]: human: must be a finite number, got NaN");
+        assertThatThrownBy(() -> ScenarioFile.parse("team.yaml",
+                with("connect: {human: 0.3, humanByHour: [[0, 0.3]], lists: [{share: 1, human: 0.2}]}")))
+                .hasMessage("team.yaml: connect: lists: give either lists or humanByHour, not both");
+        assertThatThrownBy(() -> ScenarioFile.parse("team.yaml", with("talkFactor: {constant: 0}")))
+                .hasMessage("team.yaml: talkFactor: must average above 0, got 0.0");
+    }
 }

@@ -1,6 +1,7 @@
 package org.opendialer.engine.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,5 +64,43 @@ class SimulatorTest {
         // logins over 20 min, 1 h of breaks each, pauses, a quarter leaving an hour early
         assertThat(withChurn.staffedSeconds()).isLessThan(fullShift * 0.85);
         assertThat(withChurn.staffedSeconds()).isGreaterThan(fullShift * 0.6);
+    }
+
+    private static final String TEAM = """
+            agents: 10
+            shiftHours: 2
+            connect: {human: 0.3}
+            talkSeconds: 60
+            wrapSeconds: 5
+            """;
+
+    @Test
+    void cohortsLogInWhenToldAndExactlyTheNamedNumberOfAgentsLeave() {
+        Scenario s = ScenarioFile.parse("team.yaml", TEAM + """
+                logins: [{agents: 6, atMinute: 0}, {agents: 4, atMinute: 60}]
+                departures: [{agents: 5, atHour: 1.5}]
+                """);
+        DayResult day = DaySimulation.run(s, "progressive", 1001);
+        // six agents for two hours and four for one, less half an hour for each of the five who leave (after their call)
+        assertThat(day.staffedSeconds()).isCloseTo(6 * 7200 + 4 * 3600 - 5 * 1800, within(5 * 70.0));
+    }
+
+    @Test
+    void anAgentsTalkFactorStretchesEveryLiveCallTheyTake() {
+        DayResult plain = DaySimulation.run(ScenarioFile.parse("team.yaml", TEAM), "progressive", 1001);
+        DayResult slow = DaySimulation.run(ScenarioFile.parse("team.yaml", TEAM + "talkFactor: 2\n"), "progressive", 1001);
+
+        assertThat(plain.liveTalkSeconds() / plain.liveConnects()).isCloseTo(60, within(1.0));
+        assertThat(slow.liveTalkSeconds() / slow.liveConnects()).isCloseTo(120, within(2.0));
+    }
+
+    @Test
+    void aMixOfListsAnswersAsItsListsDoByTheirShares() {
+        Scenario mixed = ScenarioFile.parse("team.yaml", TEAM.replace("connect: {human: 0.3}",
+                "connect: {human: 0.3, lists: [{share: 0.5, human: 0.5}, {share: 0.5, human: 0.1}]}"));
+        DayResult day = DaySimulation.run(mixed, "progressive", 1001);
+
+        assertThat((double) day.liveAnswers() / day.callsPlaced()).isCloseTo(0.3, within(0.03));
+        assertThat(mixed.expectedLiveRate()).isCloseTo(0.3, within(1e-9));
     }
 }
