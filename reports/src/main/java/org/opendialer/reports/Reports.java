@@ -96,6 +96,7 @@ public final class Reports {
     }
 
     private void writeHtml(ReportRequest r, HtmlReport html) throws IOException, SQLException {
+        org.opendialer.reports.export.ReportWords words = org.opendialer.reports.export.ReportWords.of(r.language());
         switch (r.type()) {
             case LEADS -> {
                 Map<Grade, Long> grades;
@@ -104,7 +105,7 @@ public final class Reports {
                 }
                 Map<String, Long> byGrade = new LinkedHashMap<>();
                 grades.forEach((g, n) -> byGrade.put(g.name(), n));
-                html.heading("Grade distribution").chart(Charts.svg(Charts.bars("Leads by grade", "grade", "leads", byGrade)));
+                html.heading("Grade distribution").chart(svg(words, Charts.bars("Leads by grade", "grade", "leads", byGrade)));
             }
             case LOST_CUSTOMERS -> {
                 Map<LostStatus, Long> counts;
@@ -114,15 +115,15 @@ public final class Reports {
                 }
                 Map<String, Long> byStatus = new LinkedHashMap<>();
                 counts.forEach((s, n) -> byStatus.put(s.name(), n));
-                html.heading("Customer status").chart(Charts.svg(Charts.bars("Leads by customer status", "status", "leads", byStatus)));
+                html.heading("Customer status").chart(svg(words, Charts.bars("Leads by customer status", "status", "leads", byStatus)));
             }
             case CAMPAIGN -> {
                 org.opendialer.reports.chart.ReportCharts charts = new org.opendialer.reports.chart.ReportCharts(dataSource);
-                html.heading("Abandon rate by hour").chart(Charts.svg(charts.chart("abandon-by-hour", r)));
+                html.heading("Abandon rate by hour").chart(svg(words, charts.chart("abandon-by-hour", r)));
                 if (!charts.pacing(r).get("dial level").isEmpty()) {
-                    html.heading("Dial level and abandon rate over time").chart(Charts.svg(charts.chart("pacing", r)));
+                    html.heading("Dial level and abandon rate over time").chart(svg(words, charts.chart("pacing", r)));
                 }
-                html.heading("Connect rate by hour").chart(Charts.svg(charts.chart("connect-by-hour", r)));
+                html.heading("Connect rate by hour").chart(svg(words, charts.chart("connect-by-hour", r)));
                 try (TableWriter table = html.heading("Statistics").table(HTML_ROWS)) {
                     campaignTable(new CampaignStatistics(dataSource, clock).compute(r.campaignId(), r.from(), r.to(), r.zone()), table);
                 }
@@ -134,7 +135,7 @@ public final class Reports {
             }
             case FUNNEL -> {
                 List<ScriptFunnel.Node> nodes = new ScriptFunnel(dataSource).compute(r.campaignId(), r.from(), r.to());
-                html.heading("Callees reaching each node").chart(Charts.svg(new org.opendialer.reports.chart.ReportCharts(dataSource)
+                html.heading("Callees reaching each node").chart(svg(words, new org.opendialer.reports.chart.ReportCharts(dataSource)
                         .chart("funnel", r)));
                 try (TableWriter table = html.heading("Nodes").table(HTML_ROWS)) {
                     funnelTable(nodes, table);
@@ -185,5 +186,16 @@ public final class Reports {
             table.row(List.of(n.nodeId(), n.reached(), n.endedHere(), n.answers().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "))));
         }
+    }
+
+    /**
+     * The chart as SVG with its title already in the reader's words: a long title is wrapped into several lines when
+     * drawn, and a wrapped line would no longer match its translation.
+     */
+    private static String svg(org.opendialer.reports.export.ReportWords words, org.jfree.chart.JFreeChart chart) {
+        if (chart.getTitle() != null) {
+            chart.setTitle(words.say(chart.getTitle().getText()));
+        }
+        return Charts.svg(chart);
     }
 }

@@ -38,6 +38,12 @@ public class AttemptQueries {
                 + "WHERE a.id = ?", attemptId).stream().findFirst();
     }
 
+    /** The agent stored as having taken an attempt of the campaign, if any. */
+    public Optional<Long> agentOf(long attemptId, long campaignId) {
+        return Optional.ofNullable(jdbc.query("SELECT agent_id FROM call_attempts WHERE id = ? AND campaign_id = ?",
+                rs -> rs.next() ? rs.getObject(1, Long.class) : null, attemptId, campaignId));
+    }
+
     /** Every attempt on a lead, oldest first. */
     public List<Map<String, Object>> ofLead(long leadId) {
         return jdbc.queryForList("SELECT id, attempt_no, state, result, abandoned, agent_id, placed_at, answered_at, "

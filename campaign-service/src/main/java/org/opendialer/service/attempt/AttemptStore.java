@@ -128,6 +128,11 @@ public class AttemptStore {
         events.publish(new AttemptEnded(o.attemptId(), o.result(), o.abandoned(), o.endedAt()));
     }
 
+    /** Who an agent found on a call machine detection had called a machine and passed on for the audit. */
+    public void amdAudited(AttemptId attempt, boolean person) {
+        jdbc.update("UPDATE call_attempts SET amd_audit = ? WHERE id = ?", person ? "PERSON" : "MACHINE", attempt.value());
+    }
+
     /** Records the disposition an agent or the robot gave; the first one closes the wrap-up. */
     public void disposed(AttemptId attempt, LeadId lead, String code, String notes, Instant at) {
         jdbc.update("UPDATE call_attempts SET disposition_code = ?, notes = ?, wrap_ended_at = COALESCE(wrap_ended_at, ?) "

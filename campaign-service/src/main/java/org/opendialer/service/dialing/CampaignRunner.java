@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.opendialer.engine.agent.Agent;
-import org.opendialer.engine.call.AttemptId;
 import org.opendialer.engine.clock.DialerClock;
 import org.opendialer.engine.clock.SystemClock;
 import org.opendialer.engine.dialer.DialerMetrics;
@@ -45,6 +44,7 @@ public class CampaignRunner implements AutoCloseable {
 
     private final CampaignRepository campaigns;
     private final JdbcTemplate jdbc;
+    private final AmdAuditDesk amdAudits;
     private final TransactionTemplate tx;
     private final DoNotCallList dnc;
     private final UserDirectory users;
@@ -67,6 +67,7 @@ public class CampaignRunner implements AutoCloseable {
                           Function<Campaign, DialerClock> clocks, AttemptEvents events) {
         this.campaigns = campaigns;
         this.jdbc = jdbc;
+        this.amdAudits = new AmdAuditDesk(jdbc, tx);
         this.tx = tx;
         this.dnc = dnc;
         this.users = users;
@@ -276,25 +277,7 @@ public class CampaignRunner implements AutoCloseable {
         }
         boolean dialing = campaign.status() == CampaignStatus.RUNNING && run != null && reasons.isEmpty();
         return new CampaignLiveStatus(campaign.id(), campaign.name(), campaign.status(), campaign.statusReason(), dialing,
-                reasons, callable, metrics, run == null ? List.of() : AgentNow.on(run, users), amdAudit(campaign, run));
-    }
-
-    /** The audit's figures: the running dialer's, or, while it is not running here, what its earlier days stored. */
-    private AmdAuditView amdAudit(Campaign campaign, CampaignRun run) {
-        if (!campaign.amd().enabled()) {
-            return null;
-        }
-        if (run != null) {
-            try {
-                return run.amdAudit();
-            } catch (CampaignRun.ClosedRunException e) {
-                // stopped meanwhile: what it stored
-            }
-        }
-        org.opendialer.engine.compliance.AmdAudit stored = new org.opendialer.engine.compliance.AmdAudit(
-                campaign.dialerSettings().amdAudit());
-        stored.startFrom(new AmdAuditMemory(jdbc, tx, campaign.id()).stored());
-        return AmdAuditView.of(stored);
+                reasons, callable, metrics, run == null ? List.of() : AgentNow.on(run, users), amdAudits.view(campaign, run));
     }
 
     // ---- agents ----------------------------------------------------------------------------
@@ -330,7 +313,7 @@ public class CampaignRunner implements AutoCloseable {
 
     public void ready(long userId) {
         CampaignRun run = agentRun(userId);
-        run.onClock(() -> agentCommand(() -> run.dialer().ready(userId)));
+        run.onClock(() -> AgentCommands.run(() -> run.dialer().ready(userId)));
     }
 
     public void pauseAgent(long userId, String reason) {
@@ -341,7 +324,7 @@ public class CampaignRunner implements AutoCloseable {
             throw new InvalidRequestException("reason", "at most 64 characters");
         }
         CampaignRun run = agentRun(userId);
-        run.onClock(() -> agentCommand(() -> {
+        run.onClock(() -> AgentCommands.run(() -> {
             Agent agent = run.dialer().roster().find(userId)
                     .orElseThrow(() -> new ConflictException("agent " + userId + " is not logged in to this campaign"));
             switch (agent.state()) {
@@ -354,41 +337,17 @@ public class CampaignRunner implements AutoCloseable {
     /** The agent has finished wrap-up (usually by setting a disposition) and is ready again, unless a pause was asked for. */
     public void wrapUpDone(long userId) {
         CampaignRun run = agentRun(userId);
-        run.onClock(() -> agentCommand(() -> run.dialer().completeWrapUp(userId)));
+        run.onClock(() -> AgentCommands.run(() -> run.dialer().completeWrapUp(userId)));
     }
 
-    /**
-     * The agent marks an audited MACHINE verdict they took: a person was there, or a machine. Counts once per
-     * attempt, and only for an attempt passed on for the audit.
-     */
+    /** The agent marks an audited MACHINE verdict they took: a person was there, or a machine. */
     public void markAmdAudit(long userId, long attemptId, boolean person) {
-        CampaignRun run = agentRun(userId);
-        if (!tookCall(run, userId, attemptId)) {
-            throw new ConflictException("attempt " + attemptId + " was not passed to agent " + userId + "; only the agent who "
-                    + "took an audited call marks it");
-        }
-        boolean counted = run.onClock(() -> run.dialer().amdAuditMarked(new AttemptId(attemptId), person));
-        if (!counted) {
-            throw new ConflictException("attempt " + attemptId + " is not a machine-detection verdict waiting for an audit mark");
-        }
-        jdbc.update("UPDATE call_attempts SET amd_audit = ? WHERE id = ?", person ? "PERSON" : "MACHINE", attemptId);
-    }
-
-    /** The agent is on the call or wrapping it up, or the stored attempt names them as its agent. */
-    private boolean tookCall(CampaignRun run, long userId, long attemptId) {
-        boolean inHand = run.onClock(() -> run.dialer().roster().find(userId)
-                .map(agent -> agent.attempt() != null && agent.attempt().value() == attemptId).orElse(false));
-        if (inHand) {
-            return true;
-        }
-        Long agent = jdbc.query("SELECT agent_id FROM call_attempts WHERE id = ? AND campaign_id = ?",
-                rs -> rs.next() ? (Long) rs.getObject(1, Long.class) : null, attemptId, run.campaign().id());
-        return agent != null && agent == userId;
+        amdAudits.mark(agentRun(userId), userId, attemptId, person);
     }
 
     public void logout(long userId) {
         CampaignRun run = agentRun(userId);
-        run.onClock(() -> agentCommand(() -> run.dialer().logout(userId)));
+        run.onClock(() -> AgentCommands.run(() -> run.dialer().logout(userId)));
         agentCampaign.remove(userId);
     }
 
@@ -397,20 +356,6 @@ public class CampaignRunner implements AutoCloseable {
         Long campaignId = agentCampaign.get(userId);
         CampaignRun run = campaignId == null ? null : runs.get(campaignId);
         return run == null ? Optional.empty() : run.onClock(() -> run.dialer().roster().find(userId));
-    }
-
-    /**
-     * Runs an agent command on the campaign's clock thread. The engine refuses a command that does not fit
-     * the agent's state (ready while on a call) with {@link IllegalStateException}: the client can resolve that,
-     * so it is a conflict; any other failure stays a failure.
-     */
-    static Void agentCommand(Runnable command) {
-        try {
-            command.run();
-            return null;
-        } catch (IllegalStateException e) {
-            throw new ConflictException(e.getMessage());
-        }
     }
 
     /** The running campaign the agent is logged in to. */

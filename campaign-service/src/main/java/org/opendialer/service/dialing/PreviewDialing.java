@@ -42,7 +42,7 @@ public class PreviewDialing {
     public AttemptId dial(long userId) {
         CampaignRun run = previewRun(userId);
         AttemptId[] placed = new AttemptId[1];
-        run.onClock(() -> CampaignRunner.agentCommand(() -> placed[0] = run.dialer().dialPreview(userId)));
+        run.onClock(() -> AgentCommands.run(() -> placed[0] = run.dialer().dialPreview(userId)));
         return placed[0];
     }
 

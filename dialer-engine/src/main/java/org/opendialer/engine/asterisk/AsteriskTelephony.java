@@ -296,18 +296,7 @@ public final class AsteriskTelephony implements Telephony {
      * stays open and no lead waits for an answer that will never come; nothing is dialled again here.
      */
     void reconcile(ServerLink server) {
-        Set<String> alive = null;
-        for (int tries = 0; alive == null && tries < 5; tries++) {
-            if (tries > 0) {
-                try {
-                    Thread.sleep(2000); // a server just back may not answer the listing yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            alive = server.channelsUp();
-        }
+        Set<String> alive = server.channelsUpAsking(5);
         if (alive == null) {
             alive = Set.of(); // it cannot say which are up: nothing the dialer followed is known to be
             LOG.warn("Asterisk server {} did not list its channels after reconnecting: closing the calls it had", server.config.name());

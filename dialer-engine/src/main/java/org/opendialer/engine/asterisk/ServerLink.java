@@ -73,6 +73,26 @@ final class ServerLink {
         return config.maxChannels() - leases.inUse(config.name());
     }
 
+    /**
+     * The channels up now, asked up to {@code tries} times two seconds apart (a server just back may not answer the
+     * listing yet); null when it never answered.
+     */
+    Set<String> channelsUpAsking(int tries) {
+        Set<String> alive = null;
+        for (int n = 0; alive == null && n < tries; n++) {
+            if (n > 0) {
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            alive = channelsUp();
+        }
+        return alive;
+    }
+
     /** The unique ids of the channels up on the server now (CoreShowChannels); null when it cannot be asked. */
     Set<String> channelsUp() {
         Set<String> alive = new HashSet<>();
