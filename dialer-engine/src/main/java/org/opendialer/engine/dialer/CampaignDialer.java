@@ -343,6 +343,36 @@ public final class CampaignDialer implements CallEventListener {
     }
 
     /**
+     * Click-to-call, in any mode: a ready agent dials a lead they chose themselves (from the lead page or a
+     * callback); the answer goes to that agent only, as a previewed lead's does. Refused while the lead is already
+     * being dialled or previewed by another agent, or while its number may not be redialled (a recent abandon).
+     */
+    public AttemptId dialLead(long agentId, DialLead lead) {
+        Agent agent = roster.find(agentId).orElseThrow(() -> new IllegalStateException("agent " + agentId + " is not logged in"));
+        if (agent.state() != AgentState.READY) {
+            throw new IllegalStateException("agent " + agentId + " must be ready to dial, is " + agent.state());
+        }
+        if (attempts.values().stream().anyMatch(a -> a.lead.leadId() == lead.leadId())) {
+            throw new IllegalStateException("lead " + lead.leadId() + " is being dialled already");
+        }
+        previews.forEach((other, previewed) -> {
+            if (other != agentId && previewed.leadId() == lead.leadId()) {
+                throw new IllegalStateException("lead " + lead.leadId() + " is on agent " + other + "'s preview");
+            }
+        });
+        if (!governor.mayRedial(lead.phone())) {
+            throw new IllegalStateException("the last call to " + lead.phone().e164() + " was abandoned: it may be dialled again from "
+                    + governor.redialAllowedAt(lead.phone()));
+        }
+        DialLead previewed = previews.get(agentId);
+        if (previewed != null && previewed.leadId() == lead.leadId()) {
+            previews.remove(agentId);
+        }
+        leads.taken(lead.leadId());
+        return place(lead, agentId);
+    }
+
+    /**
      * Preview mode: the agent passes on the lead it previewed. The lead goes back to the list, offered again no
      * sooner than {@code later}, and the agent previews the next one.
      */
