@@ -163,6 +163,51 @@ class SoftphoneControlsBrowserIT {
         ui.wait.until(d -> "WRAP_UP".equals(d.findElement(By.id("state")).getAttribute("data-state")));
     }
 
+    /**
+     * Blind transfer to another agent on the simulated PBX: the transfer menu offers the ready agents of the campaign;
+     * the callee moves to the chosen one, who is on the call (its screen pop), while the first agent wraps up.
+     */
+    @Test
+    void anAgentHandsTheCallToAReadyAgentOfTheCampaign() throws Exception {
+        ui.user("eve", "AGENT", "Eve");
+        long fay = ui.user("fay", "AGENT", "Fay Demo");
+        long campaign = ui.campaign("{\"name\": \"Cal controls\", \"mode\": \"PREVIEW\"" + UiBrowser.allDay() + "}");
+        ui.importLeads(campaign, "phone,first_name,last_name\n+14155550121,Ada,Lovelace\n");
+        ui.pinLeadsToMidday(campaign);
+        long lead = lead("+14155550121");
+        assertThat(ui.admin.post("/api/campaigns/" + campaign + "/start", "{}").status()).isEqualTo(200);
+        Api fayApi = new Api(java.net.URI.create(ui.base).getPort(), "fay", "fay-password");
+        assertThat(fayApi.post("/api/agents/" + fay + "/login", "{\"campaignId\": " + campaign + "}").status()).isEqualTo(200);
+        assertThat(fayApi.post("/api/agents/" + fay + "/ready", "{}").json().get("state").asText()).isEqualTo("READY");
+
+        ui.signIn("eve");
+        ui.open("/agent", "en");
+        ui.wait.until(d -> !d.findElements(By.cssSelector("#campaign option[value='" + campaign + "']")).isEmpty());
+        new Select(ui.find("#campaign")).selectByValue(Long.toString(campaign));
+        ui.find("#login").click();
+        ui.wait.until(d -> "PAUSED".equals(d.findElement(By.id("state")).getAttribute("data-state"))
+                || "READY".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+        ui.find("#ready").click();
+        ui.wait.until(d -> "READY".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+        ui.js("Dialer.api('POST', '/api/me/dial', {leadId: arguments[0]})", lead);
+        ui.wait.until(d -> !d.findElement(By.id("phone")).getAttribute("data-call").isEmpty());
+        String attempt = ui.find("#phone").getAttribute("data-call");
+
+        ui.wait.until(d -> !d.findElements(By.cssSelector("#transfer-number option.transfer-agent[value='agent:" + fay + "']")).isEmpty());
+        assertThat(ui.find("#transfer-number option.transfer-agent").getText()).isEqualTo("Fay Demo");
+        new Select(ui.find("#transfer-number")).selectByValue("agent:" + fay);
+        ui.shot("transfer-to-agent");
+        ui.find("#call-transfer").click();
+        ui.wait.until(d -> "WRAP_UP".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+        assertThat(ui.text("call-message")).isEmpty();
+        com.fasterxml.jackson.databind.JsonNode fayNow = fayApi.get("/api/agents/" + fay).json();
+        assertThat(fayNow.get("state").asText()).isEqualTo("ON_CALL");
+        assertThat(fayNow.get("attemptId").asText()).isEqualTo(attempt);
+        assertThat(fayApi.get("/api/me/call").json().get("attemptId").asText()).isEqualTo(attempt);
+        ui.admin.await("/api/attempts/" + attempt, java.time.Duration.ofSeconds(15),
+                a -> a != null && a.path("agent_id").asLong() == fay);
+    }
+
     private long lead(String phone) {
         return ui.jdbc.queryForObject("SELECT id FROM leads WHERE phone_e164 = ?", Long.class, phone);
     }

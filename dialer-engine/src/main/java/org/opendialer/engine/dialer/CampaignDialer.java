@@ -384,6 +384,40 @@ public final class CampaignDialer implements CallEventListener {
         return previewNext(agentId);
     }
 
+    // ---- transfer to another agent ---------------------------------------------------------
+
+    /**
+     * Blind transfer to another agent of the campaign: the callee of the call {@code fromAgent} is on moves into
+     * {@code toAgent}'s bridge. The first agent wraps up at once; the second, who must be ready, is on the call (its
+     * screen pop) from now. If the second agent's phone does not take the callee within the connect deadline, the
+     * callee hears the safe-harbour message, as any call no agent could take.
+     */
+    public void transferToAgent(long fromAgent, long toAgent) {
+        Agent from = roster.find(fromAgent).orElseThrow(() -> new IllegalStateException("agent " + fromAgent + " is not logged in"));
+        Attempt attempt = from.attempt() == null ? null : attempts.get(from.attempt());
+        if (from.state() != AgentState.ON_CALL || attempt == null || attempt.phase != AttemptPhase.CONNECTED
+                || attempt.agentId != fromAgent) {
+            throw new IllegalStateException("agent " + fromAgent + " has no call to transfer");
+        }
+        if (attempt.bridging) {
+            throw new IllegalStateException("the call is still on its way to agent " + fromAgent + "'s bridge");
+        }
+        if (toAgent == fromAgent) {
+            throw new IllegalStateException("agent " + fromAgent + " cannot transfer a call to themselves");
+        }
+        Agent to = roster.find(toAgent).orElseThrow(() -> new IllegalStateException("agent " + toAgent + " is not logged in to this campaign"));
+        if (to.state() != AgentState.READY) {
+            throw new IllegalStateException("agent " + toAgent + " is not ready to take a call, is " + to.state());
+        }
+        long now = clock.nowMillis();
+        statistics.talkEnded((now - attempt.bridgedAtMillis) / 1000.0);
+        roster.callEnded(fromAgent, false);
+        wrapStartedAt.put(fromAgent, now);
+        roster.assign(toAgent, attempt.id);
+        connected--; // bridge() counts the call as connected again
+        bridge(attempt, toAgent);
+    }
+
     // ---- pacing tick -----------------------------------------------------------------------
 
     private void tick() {

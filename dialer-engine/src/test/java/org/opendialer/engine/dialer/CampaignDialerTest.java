@@ -261,6 +261,37 @@ class CampaignDialerTest {
     }
 
     @Test
+    void aTransferToAReadyAgentMovesTheCalleeThereAndTheFirstAgentWrapsUp() {
+        CampaignDialer dialer = dialer(DialerSettings.defaults(new CampaignId(1)), new ProgressivePolicy(1));
+        dialer.login(new AgentEndpoint(7, "PJSIP/7"), Set.of());
+        lead(1, "+14155550101");
+        script.add(person(5, 60));
+        dialer.start();
+        clock.advance(Duration.ofSeconds(10));
+        AttemptId call = dialer.roster().find(7).orElseThrow().attempt();
+        assertThatThrownBy(() -> dialer.transferToAgent(7, 8)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("agent 8 is not logged in to this campaign");
+        dialer.login(new AgentEndpoint(8, "PJSIP/8"), Set.of());
+        dialer.pause(8, "break");
+        assertThatThrownBy(() -> dialer.transferToAgent(7, 8)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("agent 8 is not ready to take a call, is PAUSED");
+        dialer.ready(8);
+
+        dialer.transferToAgent(7, 8);
+        assertThat(dialer.roster().find(7).orElseThrow().state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(dialer.roster().find(8).orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
+        assertThat(dialer.roster().find(8).orElseThrow().attempt()).isEqualTo(call);
+        assertThatThrownBy(() -> dialer.transferToAgent(7, 8)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("agent 7 has no call to transfer");
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(dialer.roster().find(8).orElseThrow().state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.agentId()).isEqualTo(8);
+            assertThat(o.abandoned()).isFalse();
+        });
+    }
+
+    @Test
     void theDialerSaysWhyItIsNotDialling() {
         CampaignDialer dialer = dialer(DialerSettings.defaults(new CampaignId(1)), new ProgressivePolicy(1));
         assertThat(dialer.whyNotDialing()).extracting(NotDialingReason::code).containsExactly(NotDialingReason.Code.NOT_RUNNING);
