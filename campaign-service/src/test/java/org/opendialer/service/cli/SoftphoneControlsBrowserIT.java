@@ -206,6 +206,9 @@ class SoftphoneControlsBrowserIT {
         assertThat(fayApi.get("/api/me/call").json().get("attemptId").asText()).isEqualTo(attempt);
         ui.admin.await("/api/attempts/" + attempt, java.time.Duration.ofSeconds(15),
                 a -> a != null && a.path("agent_id").asLong() == fay);
+        Api eveApi = new Api(java.net.URI.create(ui.base).getPort(), "eve", "eve-password");
+        assertThat(eveApi.get("/api/attempts/" + attempt).status()).as("the first agent still opens the call to wrap it up").isEqualTo(200);
+        assertThat(eveApi.post("/api/attempts/" + attempt + "/disposition", "{\"code\": \"INTERESTED\"}").status()).isEqualTo(200);
     }
 
     private long lead(String phone) {
