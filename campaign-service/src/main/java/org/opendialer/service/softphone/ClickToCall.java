@@ -50,16 +50,22 @@ public class ClickToCall {
                 .orElseThrow(() -> new ConflictException("log in to a running campaign before dialling a lead"));
         Campaign campaign = run.campaign();
         Instant now = run.clock().now();
-        DialLead lead = transactions.execute(tx -> hold(campaign, leadId, now));
+        Held held = transactions.execute(tx -> hold(campaign, leadId, now));
         try {
-            return run.onClock(() -> run.dialer().dialLead(agentId, lead));
+            return run.onClock(() -> run.dialer().dialLead(agentId, held.lead()));
         } catch (IllegalStateException e) {
-            jdbc.update("UPDATE leads SET locked_by = NULL, locked_until = NULL WHERE id = ? AND status <> 'DIALING'", leadId);
+            // the lease goes back as it was: this instance's hopper may still hold the lead
+            jdbc.update("UPDATE leads SET locked_by = ?, locked_until = ? WHERE id = ? AND status <> 'DIALING'",
+                    held.heldBy(), held.heldUntil(), leadId);
             throw new ConflictException(e.getMessage());
         }
     }
 
-    private DialLead hold(Campaign campaign, long leadId, Instant now) {
+    /** The lead now held for this instance, and the lease it had before. */
+    private record Held(DialLead lead, String heldBy, Timestamp heldUntil) {
+    }
+
+    private Held hold(Campaign campaign, long leadId, Instant now) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT campaign_id, status, phone_e164, time_zone, list_id, first_name,"
                 + " last_name, company, locked_by, locked_until FROM leads WHERE id = ? FOR UPDATE", leadId);
         if (rows.isEmpty()) {
@@ -106,7 +112,7 @@ public class ClickToCall {
         put(variables, "FIRST_NAME", row.get("first_name"));
         put(variables, "LAST_NAME", row.get("last_name"));
         put(variables, "COMPANY", row.get("company"));
-        return new DialLead(leadId, new PhoneNumber(phone), null, variables);
+        return new Held(new DialLead(leadId, new PhoneNumber(phone), null, variables), heldBy, heldUntil);
     }
 
     private static void put(Map<String, String> variables, String key, Object value) {

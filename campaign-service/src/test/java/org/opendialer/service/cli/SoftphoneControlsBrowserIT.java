@@ -147,6 +147,8 @@ class SoftphoneControlsBrowserIT {
         ui.wait.until(d -> first.equals(d.findElement(By.id("phone")).getAttribute("data-call")));
         ui.find("#call-hangup").click();
         ui.wait.until(d -> "WRAP_UP".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+        assertThat(ui.js("return Dialer.api('POST', '/api/me/dial', {leadId: arguments[0]}).then(() => 'placed', e => e.message)", grace))
+                .as("no dial while wrapping up").isEqualTo("agent " + dee + " must be ready to dial, is WRAP_UP");
         ui.js("Dialer.api('POST', '/api/agents/' + arguments[0] + '/wrap-up-done')", dee);
         ui.wait.until(d -> "READY".equals(d.findElement(By.id("state")).getAttribute("data-state")));
 
