@@ -44,11 +44,22 @@ $('call-hold').onclick = hold;
 $('call-mute').onclick = mute;
 $('call-recording').onclick = () => control(call.recordingPaused ? 'recording/resume' : 'recording/pause');
 document.querySelectorAll('#keypad button').forEach(b => { b.onclick = () => digit(b.dataset.digit); });
-$('call-transfer').onclick = () => control('transfer', {number: $('transfer-number').value});
-Dialer.api('GET', '/api/me/call/transfer-numbers').then(numbers => {
-  $('transfer').hidden = numbers.length === 0;
-  $('transfer-number').replaceChildren(...numbers.map(n => Dialer.el('option', {value: n}, n)));
-}).catch(() => { /* no transfer then */ });
+// the transfer menu: ready agents of the campaign (value agent:<id>), then the server's transfer numbers
+$('call-transfer').onclick = () => {
+  const to = $('transfer-number').value;
+  control('transfer', to.startsWith('agent:') ? {agentId: Number(to.substring(6))} : {number: to});
+};
+let transferNumbers = [];
+let transferAgents = [];
+function showTransferMenu() {
+  const menu = $('transfer-number'), chosen = menu.value;
+  menu.replaceChildren(...transferAgents.map(a => Dialer.el('option', {value: 'agent:' + a.agentId, class: 'transfer-agent'}, a.name)),
+    ...transferNumbers.map(n => Dialer.el('option', {value: n}, n)));
+  if ([...menu.options].some(o => o.value === chosen)) menu.value = chosen;
+  $('transfer').hidden = menu.options.length === 0;
+}
+Dialer.api('GET', '/api/me/call/transfer-numbers').then(numbers => { transferNumbers = numbers; showTransferMenu(); })
+  .catch(() => { /* no transfer numbers then */ });
 document.addEventListener('keydown', ev => {
   if (!ev.altKey || ev.ctrlKey || ev.metaKey) return;
   const k = ev.key.toLowerCase();
@@ -62,6 +73,10 @@ document.addEventListener('keydown', ev => {
 async function follow() {
   try { call = await Dialer.api('GET', '/api/me/call'); } catch (e) { /* next time */ }
   showCall();
+  if (call.attemptId) {
+    try { transferAgents = await Dialer.api('GET', '/api/me/call/transfer-agents'); } catch (e) { transferAgents = []; }
+    showTransferMenu();
+  }
   if (phone.state === 'on-line') {
     const s = await phone.stats();
     $('speaker-level').value = Math.min(1, s.audioLevel * 4);

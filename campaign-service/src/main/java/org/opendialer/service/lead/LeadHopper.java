@@ -117,6 +117,12 @@ public class LeadHopper implements LeadSource {
         return whyEmpty;
     }
 
+    /** An agent dials this lead themselves: the hopper no longer hands it out (its lease stays with this instance). */
+    @Override
+    public synchronized void taken(long leadId) {
+        leads.removeIf(l -> l.leadId() == leadId);
+    }
+
     /** Drops a number put on a do-not-call list from the hopper at once. */
     public synchronized void evict(String phoneE164) {
         List<Long> dropped = new ArrayList<>();

@@ -52,8 +52,11 @@ public class AgentAccess {
     }
 
     public boolean mayOpenAttempt(Authentication auth, long attemptId) {
+        // the agent who took the call, or one who was on it before handing it to another agent (their wrap-up)
         return user(auth).map(u -> supervises(u) || (u.role() == Role.AGENT
-                && attempts.handledBy(attemptId, u.id()))).orElse(false);
+                && (attempts.handledBy(attemptId, u.id())
+                || count("SELECT COUNT(*) FROM agent_state_log WHERE agent_id = ? AND attempt_id = ?", u.id(), attemptId) > 0)))
+                .orElse(false);
     }
 
     /** A call's recording: whoever may open the call, and analysts, who review calls (every playback is audited). */

@@ -51,6 +51,34 @@ public final class CallControls {
         return call.state;
     }
 
+    /**
+     * The agents a call may be handed to now: the ready agents of the same campaign (the dialer's own routing has
+     * them free), the agent themselves excepted.
+     */
+    public java.util.List<Long> transferAgents(long agentId) {
+        return runner.runOf(agentId).map(run -> run.onClock(() -> run.dialer().roster().agents().stream()
+                .filter(a -> a.state() == org.opendialer.engine.agent.AgentState.READY && a.id() != agentId)
+                .map(Agent::id).sorted().toList())).orElse(java.util.List.of());
+    }
+
+    /**
+     * Blind transfer to another agent of the campaign: the callee moves into that agent's conference (the screen pop
+     * goes with the call) and this agent wraps up. On the simulated PBX the simulated callee moves the same way.
+     */
+    public synchronized CallState transferToAgent(long agentId, long toAgent) {
+        OnCall call = onCall(agentId);
+        call.run.onClock(() -> {
+            try {
+                call.run.dialer().transferToAgent(agentId, toAgent);
+            } catch (IllegalStateException e) {
+                throw new ConflictException(e.getMessage());
+            }
+            return null;
+        });
+        states.remove(agentId);
+        return call.state;
+    }
+
     /** The agent's call as the controls left it (fresh for each new call). */
     public CallState state(long agentId) {
         Optional<CampaignRun> run = runner.runOf(agentId);

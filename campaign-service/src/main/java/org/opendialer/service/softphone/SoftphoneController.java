@@ -95,10 +95,28 @@ public class SoftphoneController {
         return controls.transferNumbers();
     }
 
-    /** Blind transfer of the call in front of the agent: {@code {"number": "+14155550100"}}. */
+    /** The agents of the same campaign ready to take a transferred call now. */
+    @GetMapping("/call/transfer-agents")
+    public java.util.List<Map<String, Object>> transferAgents(Principal principal) {
+        return controls.transferAgents(me(principal)).stream()
+                .map(id -> Map.<String, Object>of("agentId", id, "name", users.get(id).displayName())).toList();
+    }
+
+    /**
+     * Blind transfer of the call in front of the agent, to a number ({@code {"number": "+14155550100"}}) or to a
+     * ready agent of the same campaign ({@code {"agentId": 7}}).
+     */
     @PostMapping("/call/transfer")
-    public CallState transfer(Principal principal, @RequestBody(required = false) Map<String, String> body) {
-        return controls.transfer(me(principal), body == null ? null : body.get("number"));
+    public CallState transfer(Principal principal, @RequestBody(required = false) Map<String, Object> body) {
+        Object agent = body == null ? null : body.get("agentId");
+        if (agent != null) {
+            if (!(agent instanceof Number id) || id.longValue() <= 0) {
+                throw new InvalidRequestException("agentId", "name the agent to hand the call to");
+            }
+            return controls.transferToAgent(me(principal), id.longValue());
+        }
+        Object number = body == null ? null : body.get("number");
+        return controls.transfer(me(principal), number == null ? null : number.toString());
     }
 
     @PostMapping("/call/recording/pause")

@@ -95,4 +95,125 @@ class SoftphoneControlsBrowserIT {
         ui.wait.until(d -> "WRAP_UP".equals(d.findElement(By.id("state")).getAttribute("data-state")));
         ui.admin.await("/api/attempts/" + attempt, java.time.Duration.ofSeconds(15), a -> a != null && "ENDED".equals(a.path("state").asText()));
     }
+
+    /**
+     * Click-to-call: a ready agent of a PREVIEW campaign dials a lead from its page and a callback from "My callbacks";
+     * each call comes to their desktop. A lead whose calling window is closed, or one already being dialled, is
+     * refused with the reason next to the button.
+     */
+    @Test
+    void anAgentDialsALeadFromItsPageAndACallbackFromTheirList() throws Exception {
+        long dee = ui.user("dee", "AGENT", "Dee");
+        long campaign = ui.campaign("{\"name\": \"Demo Cal\", \"mode\": \"PREVIEW\", \"windowStart\": \"08:00\","
+                + " \"windowEnd\": \"20:00\", \"windowDays\": [\"MONDAY\", \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\","
+                + " \"SATURDAY\", \"SUNDAY\"]}");
+        ui.importLeads(campaign, "phone,first_name,last_name\n+14155550111,Ada,Byron\n+14155550112,Grace,Hopper\n+14155550113,Night,Owl\n");
+        ui.pinLeadsToMidday(campaign);
+        long ada = lead("+14155550111");
+        long grace = lead("+14155550112");
+        long owl = lead("+14155550113");
+        int hour = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
+        ui.jdbc.update("UPDATE leads SET time_zone = ? WHERE id = ?", java.time.ZoneOffset.ofHours(hour <= 12 ? -hour : 24 - hour).getId(), owl);
+        assertThat(ui.admin.post("/api/leads/" + grace + "/callbacks", "{\"at\": \"" + java.time.Instant.now().plusSeconds(3600)
+                + "\", \"agentId\": " + dee + ", \"note\": \"wants the offer\"}").status()).isEqualTo(201);
+        assertThat(ui.admin.post("/api/campaigns/" + campaign + "/start", "{}").status()).isEqualTo(200);
+
+        ui.signIn("dee");
+        ui.open("/agent", "en");
+        ui.wait.until(d -> !d.findElements(By.cssSelector("#campaign option[value='" + campaign + "']")).isEmpty());
+        new Select(ui.find("#campaign")).selectByValue(Long.toString(campaign));
+        ui.find("#login").click();
+        ui.wait.until(d -> "PAUSED".equals(d.findElement(By.id("state")).getAttribute("data-state"))
+                || "READY".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+        ui.find("#ready").click();
+        ui.wait.until(d -> "READY".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+
+        ui.open("/leads/" + owl, "en");
+        ui.find("#lead-dial button").click();
+        ui.wait.until(d -> d.findElement(By.id("dial-message")).getAttribute("class").contains("dial-refused"));
+        assertThat(ui.text("dial-message")).contains("outside the lead's calling window (08:00-20:00");
+
+        ui.open("/leads/" + ada, "en");
+        ui.find("#lead-dial button").click();
+        ui.wait.until(d -> d.findElement(By.id("dial-message")).getAttribute("class").contains("dial-placed"));
+        String first = ui.find("#dial-message").getAttribute("data-attempt");
+        assertThat(ui.admin.get("/api/attempts/" + first).json().get("lead_id").asLong()).isEqualTo(ada);
+        ui.find("#lead-dial button").click();
+        ui.wait.until(d -> d.findElement(By.id("dial-message")).getAttribute("class").contains("dial-refused"));
+        assertThat(ui.text("dial-message")).contains("is being dialled already");
+        ui.shot("click-to-call-refused");
+
+        ui.open("/agent", "en");
+        ui.wait.until(d -> first.equals(d.findElement(By.id("phone")).getAttribute("data-call")));
+        ui.find("#call-hangup").click();
+        ui.wait.until(d -> "WRAP_UP".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+        assertThat(ui.js("return Dialer.api('POST', '/api/me/dial', {leadId: arguments[0]}).then(() => 'placed', e => e.message)", grace))
+                .as("no dial while wrapping up").isEqualTo("agent " + dee + " must be ready to dial, is WRAP_UP");
+        ui.js("Dialer.api('POST', '/api/agents/' + arguments[0] + '/wrap-up-done')", dee);
+        ui.wait.until(d -> "READY".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+
+        ui.open("/agent/callbacks", "en");
+        ui.wait.until(d -> !d.findElements(By.cssSelector("#callbacks button.dial-lead[data-lead='" + grace + "']")).isEmpty());
+        ui.find("#callbacks button.dial-lead[data-lead='" + grace + "']").click();
+        ui.wait.until(d -> d.findElement(By.id("dial-message")).getAttribute("class").contains("dial-placed"));
+        String second = ui.find("#dial-message").getAttribute("data-attempt");
+        assertThat(ui.admin.get("/api/attempts/" + second).json().get("lead_id").asLong()).isEqualTo(grace);
+        ui.shot("click-to-call-callback");
+        ui.open("/agent", "en");
+        ui.wait.until(d -> second.equals(d.findElement(By.id("phone")).getAttribute("data-call")));
+        ui.find("#call-hangup").click();
+        ui.wait.until(d -> "WRAP_UP".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+    }
+
+    /**
+     * Blind transfer to another agent on the simulated PBX: the transfer menu offers the ready agents of the campaign;
+     * the callee moves to the chosen one, who is on the call (its screen pop), while the first agent wraps up.
+     */
+    @Test
+    void anAgentHandsTheCallToAReadyAgentOfTheCampaign() throws Exception {
+        ui.user("eve", "AGENT", "Eve");
+        long fay = ui.user("fay", "AGENT", "Fay Demo");
+        long campaign = ui.campaign("{\"name\": \"Cal controls\", \"mode\": \"PREVIEW\"" + UiBrowser.allDay() + "}");
+        ui.importLeads(campaign, "phone,first_name,last_name\n+14155550121,Ada,Lovelace\n");
+        ui.pinLeadsToMidday(campaign);
+        long lead = lead("+14155550121");
+        assertThat(ui.admin.post("/api/campaigns/" + campaign + "/start", "{}").status()).isEqualTo(200);
+        Api fayApi = new Api(java.net.URI.create(ui.base).getPort(), "fay", "fay-password");
+        assertThat(fayApi.post("/api/agents/" + fay + "/login", "{\"campaignId\": " + campaign + "}").status()).isEqualTo(200);
+        assertThat(fayApi.post("/api/agents/" + fay + "/ready", "{}").json().get("state").asText()).isEqualTo("READY");
+
+        ui.signIn("eve");
+        ui.open("/agent", "en");
+        ui.wait.until(d -> !d.findElements(By.cssSelector("#campaign option[value='" + campaign + "']")).isEmpty());
+        new Select(ui.find("#campaign")).selectByValue(Long.toString(campaign));
+        ui.find("#login").click();
+        ui.wait.until(d -> "PAUSED".equals(d.findElement(By.id("state")).getAttribute("data-state"))
+                || "READY".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+        ui.find("#ready").click();
+        ui.wait.until(d -> "READY".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+        ui.js("Dialer.api('POST', '/api/me/dial', {leadId: arguments[0]})", lead);
+        ui.wait.until(d -> !d.findElement(By.id("phone")).getAttribute("data-call").isEmpty());
+        String attempt = ui.find("#phone").getAttribute("data-call");
+
+        ui.wait.until(d -> !d.findElements(By.cssSelector("#transfer-number option.transfer-agent[value='agent:" + fay + "']")).isEmpty());
+        assertThat(ui.find("#transfer-number option.transfer-agent").getText()).isEqualTo("Fay Demo");
+        new Select(ui.find("#transfer-number")).selectByValue("agent:" + fay);
+        ui.shot("transfer-to-agent");
+        ui.find("#call-transfer").click();
+        ui.wait.until(d -> "WRAP_UP".equals(d.findElement(By.id("state")).getAttribute("data-state")));
+        assertThat(ui.text("call-message")).isEmpty();
+        com.fasterxml.jackson.databind.JsonNode fayNow = fayApi.get("/api/agents/" + fay).json();
+        assertThat(fayNow.get("state").asText()).isEqualTo("ON_CALL");
+        assertThat(fayNow.get("attemptId").asText()).isEqualTo(attempt);
+        assertThat(fayApi.get("/api/me/call").json().get("attemptId").asText()).isEqualTo(attempt);
+        ui.admin.await("/api/attempts/" + attempt, java.time.Duration.ofSeconds(15),
+                a -> a != null && a.path("agent_id").asLong() == fay);
+        Api eveApi = new Api(java.net.URI.create(ui.base).getPort(), "eve", "eve-password");
+        assertThat(eveApi.get("/api/attempts/" + attempt).status()).as("the first agent still opens the call to wrap it up").isEqualTo(200);
+        assertThat(eveApi.post("/api/attempts/" + attempt + "/disposition", "{\"code\": \"INTERESTED\"}").status()).isEqualTo(200);
+    }
+
+    private long lead(String phone) {
+        return ui.jdbc.queryForObject("SELECT id FROM leads WHERE phone_e164 = ?", Long.class, phone);
+    }
 }

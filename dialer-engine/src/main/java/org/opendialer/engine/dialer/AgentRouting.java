@@ -202,6 +202,33 @@ final class AgentRouting {
         });
     }
 
+    /** Moves the callee of {@code fromAgent}'s call into {@code toAgent}'s bridge; the first agent wraps up at once. */
+    void transfer(long fromAgent, long toAgent) {
+        Agent from = roster.find(fromAgent).orElseThrow(() -> new IllegalStateException("agent " + fromAgent + " is not logged in"));
+        Attempt attempt = from.attempt() == null ? null : calls.attempts.get(from.attempt());
+        if (from.state() != AgentState.ON_CALL || attempt == null || attempt.phase != AttemptPhase.CONNECTED
+                || attempt.agentId != fromAgent) {
+            throw new IllegalStateException("agent " + fromAgent + " has no call to transfer");
+        }
+        if (attempt.bridging) {
+            throw new IllegalStateException("the call is still on its way to agent " + fromAgent + "'s bridge");
+        }
+        if (toAgent == fromAgent) {
+            throw new IllegalStateException("agent " + fromAgent + " cannot transfer a call to themselves");
+        }
+        Agent to = roster.find(toAgent).orElseThrow(() -> new IllegalStateException("agent " + toAgent + " is not logged in to this campaign"));
+        if (to.state() != AgentState.READY) {
+            throw new IllegalStateException("agent " + toAgent + " is not ready to take a call, is " + to.state());
+        }
+        long now = clock.nowMillis();
+        statistics.talkEnded((now - attempt.bridgedAtMillis) / 1000.0);
+        roster.callEnded(fromAgent, false);
+        wrapStartedAt.put(fromAgent, now);
+        roster.assign(toAgent, attempt.id);
+        calls.connected--; // bridge() counts the call as connected again
+        bridge(attempt, toAgent);
+    }
+
     /**
      * Sends the call to the agent. The agent is taken and the call counts as connected for pacing at once, but it
      * is stored as bridged only when the telephony reports the bridge; if that does not happen within the connect

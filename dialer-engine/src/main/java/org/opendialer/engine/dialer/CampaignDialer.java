@@ -235,6 +235,36 @@ public final class CampaignDialer implements CallEventListener {
     }
 
     /**
+     * Click-to-call, in any mode: a ready agent dials a lead they chose themselves (from the lead page or a
+     * callback); the answer goes to that agent only, as a previewed lead's does. Refused while the lead is already
+     * being dialled or previewed by another agent, or while its number may not be redialled (a recent abandon).
+     */
+    public AttemptId dialLead(long agentId, DialLead lead) {
+        Agent agent = roster.find(agentId).orElseThrow(() -> new IllegalStateException("agent " + agentId + " is not logged in"));
+        if (agent.state() != AgentState.READY) {
+            throw new IllegalStateException("agent " + agentId + " must be ready to dial, is " + agent.state());
+        }
+        if (calls.attempts.values().stream().anyMatch(a -> a.lead.leadId() == lead.leadId())) {
+            throw new IllegalStateException("lead " + lead.leadId() + " is being dialled already");
+        }
+        previews.forEach((other, previewed) -> {
+            if (other != agentId && previewed.leadId() == lead.leadId()) {
+                throw new IllegalStateException("lead " + lead.leadId() + " is on agent " + other + "'s preview");
+            }
+        });
+        if (!governor.mayRedial(lead.phone())) {
+            throw new IllegalStateException("the last call to " + lead.phone().e164() + " was abandoned: it may be dialled again from "
+                    + governor.redialAllowedAt(lead.phone()));
+        }
+        DialLead previewed = previews.get(agentId);
+        if (previewed != null && previewed.leadId() == lead.leadId()) {
+            previews.remove(agentId);
+        }
+        leads.taken(lead.leadId());
+        return lifecycle.place(lead, agentId);
+    }
+
+    /**
      * Preview mode: the agent passes on the lead it previewed. The lead goes back to the list, offered again no
      * sooner than {@code later}, and the agent previews the next one.
      */
@@ -244,6 +274,18 @@ public final class CampaignDialer implements CallEventListener {
             leads.putBack(lead, clock.now().plus(later));
         }
         return previewNext(agentId);
+    }
+
+    // ---- transfer to another agent ---------------------------------------------------------
+
+    /**
+     * Blind transfer to another agent of the campaign: the callee of the call {@code fromAgent} is on moves into
+     * {@code toAgent}'s bridge. The first agent wraps up at once; the second, who must be ready, is on the call (its
+     * screen pop) from now. If the second agent's phone does not take the callee within the connect deadline, the
+     * callee hears the safe-harbour message, as any call no agent could take.
+     */
+    public void transferToAgent(long fromAgent, long toAgent) {
+        routing.transfer(fromAgent, toAgent);
     }
 
     // ---- call events -----------------------------------------------------------------------

@@ -17,6 +17,10 @@ public interface LeadSource {
     default void putBack(DialLead lead, Instant notBefore) {
     }
 
+    /** The dialer dials {@code leadId} on an agent's request: a source holding it must not hand it out as well. */
+    default void taken(long leadId) {
+    }
+
     /** Why {@link #next} is empty, in words a manager understands. */
     default String whyEmpty() {
         return "no callable leads left";

@@ -1,6 +1,7 @@
 package org.opendialer.engine.dialer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -233,6 +234,61 @@ class CampaignDialerTest {
         assertThat(dialer.roster().find(7).orElseThrow().state()).isEqualTo(AgentState.READY);
         assertThat(dialer.whyNotDialing()).extracting(NotDialingReason::code)
                 .contains(NotDialingReason.Code.AGENTS_DIAL_IN_PREVIEW);
+    }
+
+    @Test
+    void anAgentDialsALeadTheyChoseAndGetsThatCallButNotALeadAnotherAgentPreviews() {
+        CampaignDialer dialer = dialer(DialerSettings.defaults(new CampaignId(1)), new PreviewPolicy());
+        dialer.login(new AgentEndpoint(7, "PJSIP/7"), Set.of());
+        dialer.login(new AgentEndpoint(8, "PJSIP/8"), Set.of());
+        lead(42, "+14155550142");
+        script.add(person(4, 30));
+        dialer.start();
+        assertThat(dialer.previewNext(8).orElseThrow().leadId()).isEqualTo(42);
+        DialLead previewed = new DialLead(42, new PhoneNumber("+14155550142"));
+        assertThatThrownBy(() -> dialer.dialLead(7, previewed)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("lead 42 is on agent 8's preview");
+
+        DialLead chosen = new DialLead(43, new PhoneNumber("+14155550143"));
+        dialer.dialLead(7, chosen);
+        assertThatThrownBy(() -> dialer.dialLead(8, chosen)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("lead 43 is being dialled already");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(dialer.roster().find(7).orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
+        assertThat(dialer.roster().find(8).orElseThrow().state()).isEqualTo(AgentState.READY);
+        assertThatThrownBy(() -> dialer.dialLead(7, new DialLead(44, new PhoneNumber("+14155550144"))))
+                .isInstanceOf(IllegalStateException.class).hasMessage("agent 7 must be ready to dial, is ON_CALL");
+    }
+
+    @Test
+    void aTransferToAReadyAgentMovesTheCalleeThereAndTheFirstAgentWrapsUp() {
+        CampaignDialer dialer = dialer(DialerSettings.defaults(new CampaignId(1)), new ProgressivePolicy(1));
+        dialer.login(new AgentEndpoint(7, "PJSIP/7"), Set.of());
+        lead(1, "+14155550101");
+        script.add(person(5, 60));
+        dialer.start();
+        clock.advance(Duration.ofSeconds(10));
+        AttemptId call = dialer.roster().find(7).orElseThrow().attempt();
+        assertThatThrownBy(() -> dialer.transferToAgent(7, 8)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("agent 8 is not logged in to this campaign");
+        dialer.login(new AgentEndpoint(8, "PJSIP/8"), Set.of());
+        dialer.pause(8, "break");
+        assertThatThrownBy(() -> dialer.transferToAgent(7, 8)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("agent 8 is not ready to take a call, is PAUSED");
+        dialer.ready(8);
+
+        dialer.transferToAgent(7, 8);
+        assertThat(dialer.roster().find(7).orElseThrow().state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(dialer.roster().find(8).orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
+        assertThat(dialer.roster().find(8).orElseThrow().attempt()).isEqualTo(call);
+        assertThatThrownBy(() -> dialer.transferToAgent(7, 8)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("agent 7 has no call to transfer");
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(dialer.roster().find(8).orElseThrow().state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.agentId()).isEqualTo(8);
+            assertThat(o.abandoned()).isFalse();
+        });
     }
 
     @Test
