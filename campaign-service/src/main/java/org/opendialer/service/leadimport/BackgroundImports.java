@@ -56,7 +56,7 @@ public class BackgroundImports {
             executor.execute(() -> {
                 try {
                     ImportSummary done = importer.resume(id, null);
-                    log.info("import job {} resumed: {}", id, done.status().toLowerCase());
+                    log.info("import job {} resumed: {}", id, done.status().name().toLowerCase());
                 } catch (RuntimeException e) {
                     log.warn("import job {} could not be resumed: {}", id, e.getMessage());
                 }
