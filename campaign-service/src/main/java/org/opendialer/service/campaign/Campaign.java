@@ -38,7 +38,7 @@ public record Campaign(long id, String name, CampaignStatus status, String statu
     /** This campaign in the engine's words. */
     public CampaignSettings campaignSettings() {
         return new CampaignSettings(campaignId(), line.callerId(), line.ringTimeoutSeconds(), abandon.connectTimeoutMs() / 1000.0,
-                abandon.target(), abandon.windowDuration(), retry.abandoned(), amd.enabled(), amd.action(),
+                abandon.target().share(), abandon.windowDuration(), retry.abandoned(), amd.enabled(), amd.action(),
                 amd.falseMachineShare() == null ? Double.NaN : amd.falseMachineShare(), amd.auditShare(), line.recording(),
                 mode() == DialingMode.AGENTLESS, pacing.expectedTalkSeconds(), 15, pacing.expectedLiveRate(),
                 mode() == DialingMode.POWER ? Math.max(5, pacing.modeFactor()) : 5, robot.robotPorts(), reportZone);

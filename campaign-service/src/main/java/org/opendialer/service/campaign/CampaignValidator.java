@@ -39,8 +39,8 @@ public final class CampaignValidator {
     /** Defaults for a new campaign named {@code name}. */
     public static Campaign defaults(String name) {
         return new Campaign(0, name, CampaignStatus.DRAFT, null, new Pacing(DialingMode.PREDICTIVE, 1.0, 120, 0.25, 30),
-                new CallerLine(null, "SIMULATED", "US", 22, false), CallingWindow.DEFAULT, new AttemptLimits(5, 2, LeadOrder.NEW_FIRST),
-                RetryDelays.DEFAULT, new AbandonRules(0.03, "30D", 2000),
+                new CallerLine(null, TelephonyType.SIMULATED, "US", 22, false), CallingWindow.DEFAULT, new AttemptLimits(5, 2, LeadOrder.NEW_FIRST),
+                RetryDelays.DEFAULT, new AbandonRules(new AbandonTarget(0.03), AbandonWindow.THIRTY_DAYS, 2000),
                 new AmdSettings(false, MachineAction.HANG_UP, null, DEFAULT_AMD_AUDIT_SHARE), new RobotSettings(null, 10),
                 ZoneId.of("UTC"), new CampaignSchedule(null, null), null, 0);
     }
@@ -69,13 +69,8 @@ public final class CampaignValidator {
                 "one of PREDICTIVE, PROGRESSIVE, PREVIEW, POWER, AGENTLESS");
         double factor = f.modeFactor() == null ? b.pacing().modeFactor() : f.modeFactor();
         check("modeFactor", factor >= 1 && factor <= 5, "between 1 and 5 (progressive factor or power lines per agent)");
-        String telephony = parse("telephony", f.telephony(), b.line().telephony(), s -> {
-            String t = s.toUpperCase();
-            if (!t.equals("SIMULATED") && !t.equals("ASTERISK")) {
-                throw new IllegalArgumentException();
-            }
-            return t;
-        }, "SIMULATED or ASTERISK");
+        TelephonyType telephony = parse("telephony", f.telephony(), b.line().telephony(), TelephonyType::parse,
+                "SIMULATED or ASTERISK");
         String region = f.defaultRegion() == null ? b.line().defaultRegion() : f.defaultRegion().trim().toUpperCase();
         check("defaultRegion", PhoneNumberUtil.getInstance().getSupportedRegions().contains(region),
                 "a two-letter region phone numbers are read in, e.g. US, GB, CN");
@@ -91,15 +86,17 @@ public final class CampaignValidator {
                 seconds("retryFailedSeconds", f.retryFailedSeconds(), r.failed()));
         check("retryAbandonedSeconds", retry.abandoned().compareTo(Duration.ofHours(72)) >= 0,
                 "an abandoned number may not be redialled within 72 h (259200 s)");
-        double target = f.abandonTarget() == null ? b.abandon().target() : f.abandonTarget();
-        check("abandonTarget", target > 0 && target <= 0.05, "a share between 0 and 0.05 (3 % is 0.03)");
-        String abandonWindow = parse("abandonWindow", f.abandonWindow(), b.abandon().window(), s -> {
-            String w = s.toUpperCase();
-            if (!w.equals("30D") && !w.equals("24H")) {
-                throw new IllegalArgumentException();
+        AbandonTarget target = b.abandon().target();
+        if (f.abandonTarget() != null) {
+            try {
+                target = new AbandonTarget(f.abandonTarget());
+                check("abandonTarget", target.withinCampaignLimit(), "a share between 0 and 0.05 (3 % is 0.03)");
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("abandonTarget", "a share between 0 and 0.05 (3 % is 0.03)"));
             }
-            return w;
-        }, "30D or 24H");
+        }
+        AbandonWindow abandonWindow = parse("abandonWindow", f.abandonWindow(), b.abandon().window(), AbandonWindow::parse,
+                "30D or 24H");
         int connect = number("connectTimeoutMs", f.connectTimeoutMs(), b.abandon().connectTimeoutMs(), 0, 2000);
         int ring = number("ringTimeoutSeconds", f.ringTimeoutSeconds(), b.line().ringTimeoutSeconds(), 15, 120);
         boolean amd = f.amdEnabled() == null ? b.amd().enabled() : f.amdEnabled();

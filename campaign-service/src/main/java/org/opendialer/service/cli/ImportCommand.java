@@ -114,7 +114,7 @@ public class ImportCommand implements Callable<Integer> {
             }
             bar.done();
             out.printf("import job %d %s: read %d, imported %d, updated %d, duplicates %d, DNC %d, rejected %d (%.0f rows/s)%n",
-                    summary.importJobId(), summary.status().toLowerCase(), summary.read(), summary.imported(),
+                    summary.importJobId(), summary.status().name().toLowerCase(), summary.read(), summary.imported(),
                     summary.updated(), summary.duplicates(), summary.dnc(), summary.rejected(), summary.rowsPerSecond());
             if (summary.rejected() > 0) {
                 Path name = Path.of("import-" + summary.importJobId() + "-rejected.csv");

@@ -18,10 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps a campaign's answer share per list and hour of day across days ({@code answer_rate_priors}), so a new
  * day starts dialling from what earlier days learnt instead of the manager's expected live rate. It counts the
- * campaign's attempts as they end and adds them to the table when asked (each hour and when the campaign
+ * campaign's attempts as they end and adds them to the table when asked (every ten minutes and when the campaign
  * pauses or stops); at start it mixes the lists still to be called, each by its callable leads.
  *
- * <p>Outcomes arrive on the dialer's clock thread; {@link #save} may run on any thread.
+ * <p>Outcomes arrive on the dialer's clock thread; {@link #take} may run on any thread, and so may {@link #store},
+ * which the clock thread leaves to the run's writer.
  */
 public final class AnswerRateMemory implements Consumer<AttemptOutcome> {
 
@@ -97,17 +98,38 @@ public final class AnswerRateMemory implements Consumer<AttemptOutcome> {
         }
     }
 
+    /** What was counted since the last save, taken on the thread that counts; {@link #store} adds it to the table. */
+    public static final class Counted {
+        private final Map<Key, long[]> counts;
+
+        private Counted(Map<Key, long[]> counts) {
+            this.counts = counts;
+        }
+
+        public boolean isEmpty() {
+            return counts.isEmpty();
+        }
+    }
+
+    /** Takes what was counted since the last save; counting starts again from nothing. */
+    public Counted take() {
+        synchronized (today) {
+            Map<Key, long[]> counted = new HashMap<>(today);
+            today.clear();
+            return new Counted(counted);
+        }
+    }
+
+    /** Adds {@code counted} to the table; may run on any thread. */
+    public void store(Counted counted, Instant now) {
+        if (!counted.isEmpty()) {
+            tx.executeWithoutResult(status -> counted.counts.forEach((key, counts) -> add(key, counts[0], counts[1], now)));
+        }
+    }
+
     /** Adds what was counted since the last save to the table. */
     public void save(Instant now) {
-        Map<Key, long[]> counted;
-        synchronized (today) {
-            if (today.isEmpty()) {
-                return;
-            }
-            counted = new HashMap<>(today);
-            today.clear();
-        }
-        tx.executeWithoutResult(status -> counted.forEach((key, counts) -> add(key, counts[0], counts[1], now)));
+        store(take(), now);
     }
 
     private void add(Key key, long dials, long routable, Instant now) {

@@ -1,7 +1,6 @@
 package org.opendialer.service.dialing;
 
 import org.opendialer.service.attempt.DatabaseAttemptIds;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,13 +48,15 @@ public final class CampaignRun {
     private final CampaignDialer dialer;
     private final DoNotCallList dnc;
     private final java.util.function.Consumer<String> evict;
-    private final JdbcTemplate jdbc;
     private volatile DialerMetrics lastMetrics;
     private volatile boolean draining;
     private volatile boolean closed;
     private DialerClock.Scheduled pacingLog;
     private final AnswerRateMemory answerRates;
     private final AmdAuditMemory amdAudits;
+    private final PacingLog pacingRows;
+    /** The database writes the clock thread hands off: it takes what is written, the worker writes it. */
+    private final RunWrites writes;
     private int minutesSinceAnswerRatesSaved;
 
     /** Attempt ids reserved at a time: one short transaction per thousand calls. */
@@ -86,10 +87,13 @@ public final class CampaignRun {
                     AttemptJournals.openAfterReplay(instance, campaign.id(), attempts));
             this.readAhead = new ReadAheadLeadSource(name, hopper, Math.min(MAX_AHEAD, Math.max(20, campaign.pacing().trunkLines())),
                     hopper::callableNow, hopper::release);
+            this.writes = RunWrites.onWorker("dialer-pacing-writer-" + name);
         } else {
             this.writeBehind = null; // simulated time: the caller's thread is the clock's, and writes land as they happen
             this.readAhead = null;
+            this.writes = RunWrites.inline();
         }
+        this.pacingRows = new PacingLog(jdbc, campaign.id());
         this.dialer = new CampaignDialer(clock, telephony, readAhead != null ? readAhead : hopper,
                 writeBehind != null ? writeBehind : recorder, campaign.dialerSettings(),
                 PacingPolicies.create(campaign.mode().policySpec(campaign.pacing().modeFactor()), null, shiftEnd, campaign.reportZone()));
@@ -116,29 +120,34 @@ public final class CampaignRun {
             }
         };
         dnc.addListener(evict);
-        this.jdbc = jdbc;
     }
 
-    /** Writes the pacing state to {@code pacing_log} once a minute while the dialer runs (the reports chart it). */
+    /**
+     * Once a minute while the dialer runs, takes the pacing state for {@code pacing_log} (the reports chart it), and
+     * every ten minutes what the answer-rate memory and the AMD audit have counted; the worker stores them.
+     */
     private void logPacing() {
         if (!dialer.running()) {
             pacingLog = null;
             return;
         }
-        DialerMetrics m = dialer.metrics();
-        int ready = m.agentsByState().getOrDefault(org.opendialer.engine.agent.AgentState.READY, 0);
-        int busy = m.agentsByState().getOrDefault(org.opendialer.engine.agent.AgentState.ON_CALL, 0)
-                + m.agentsByState().getOrDefault(org.opendialer.engine.agent.AgentState.WRAP_UP, 0);
-        jdbc.update("INSERT INTO pacing_log (campaign_id, at_time, dial_level, lines_in_use, agents_ready, agents_busy, abandon_rate, "
-                        + "abandon_today) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", campaign.id(), Timestamp.from(m.at()),
-                Math.min(999, Double.isFinite(m.dialLevel()) ? m.dialLevel() : 0), m.linesInUse(), ready, busy,
-                m.abandonRateWindow(), m.abandonRateToday());
+        PacingLog.Row row = PacingLog.Row.of(dialer.metrics());
+        writes.submit("the pacing log at " + row.at(), () -> pacingRows.store(row));
         if (++minutesSinceAnswerRatesSaved >= 10) {
             minutesSinceAnswerRatesSaved = 0;
-            answerRates.save(m.at());
-            amdAudits.save(dialer.amdAudit().counts(), m.at());
+            saveCounts(row.at());
         }
         pacingLog = clock.schedule(java.time.Duration.ofMinutes(1), this::logPacing);
+    }
+
+    /** Hands the answer rates and AMD audit counts taken now to the worker; called on the clock thread. */
+    private void saveCounts(Instant at) {
+        AnswerRateMemory.Counted counted = answerRates.take();
+        org.opendialer.engine.compliance.AmdAudit.Counts audited = dialer.amdAudit().counts();
+        writes.submit("the answer rates and AMD audit at " + at, () -> {
+            answerRates.store(counted, at);
+            amdAudits.save(audited, at);
+        });
     }
 
     /** The abandon rate is measured over days: start from what the database remembers, not from zero. */
@@ -210,8 +219,7 @@ public final class CampaignRun {
         onClock(() -> {
             dialer.stop();
             releaseLeads();
-            answerRates.save(clock.now());
-            amdAudits.save(dialer.amdAudit().counts(), clock.now());
+            saveCounts(clock.now());
             if (now) {
                 dialer.hangUpAll();
             }
@@ -277,6 +285,7 @@ public final class CampaignRun {
         if (writeBehind != null) {
             writeBehind.close(); // the clock has stopped: every write it made is queued
         }
+        writes.close();
     }
 
     /** The dialer's metrics now; once the run has closed, the last ones read. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.opendialer.service.attempt.AttemptQueries;
 import org.opendialer.service.security.AuditLog;
 import org.opendialer.service.web.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -29,10 +28,10 @@ public class AttemptController {
     private final AuditLog audit;
     private final RecordingFiles recordings;
 
-    public AttemptController(JdbcTemplate jdbc, AuditLog audit, @Value("${dialer.recordings.dir:data/recordings}") String recordings) {
+    public AttemptController(JdbcTemplate jdbc, AuditLog audit, RecordingProperties recordings) {
         this.attempts = new AttemptQueries(jdbc);
         this.audit = audit;
-        this.recordings = new RecordingFiles(Path.of(recordings));
+        this.recordings = new RecordingFiles(recordings.dir());
     }
 
     @GetMapping("/api/attempts/{id}")

@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -29,8 +28,8 @@ public class BackgroundImports {
         return thread;
     });
 
-    public BackgroundImports(DataSource dataSource, @Value("${dialer.data.dir:data}") String dataDir) {
-        this.folders = ImportFolders.under(java.nio.file.Path.of(dataDir));
+    public BackgroundImports(DataSource dataSource, ImportProperties properties) {
+        this.folders = ImportFolders.under(properties.data().dir());
         this.importer = new LeadImporter(dataSource, folders, List.of());
     }
 
@@ -56,7 +55,7 @@ public class BackgroundImports {
             executor.execute(() -> {
                 try {
                     ImportSummary done = importer.resume(id, null);
-                    log.info("import job {} resumed: {}", id, done.status().toLowerCase());
+                    log.info("import job {} resumed: {}", id, done.status().name().toLowerCase());
                 } catch (RuntimeException e) {
                     log.warn("import job {} could not be resumed: {}", id, e.getMessage());
                 }

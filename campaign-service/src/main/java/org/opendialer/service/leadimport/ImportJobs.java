@@ -28,7 +28,7 @@ final class ImportJobs {
             double seconds = Math.max(0.001, Duration.between(started.toInstant(),
                     ended == null ? Instant.now() : ended.toInstant()).toMillis() / 1000.0);
             long read = rs.getLong("rows_read");
-            return new ImportSummary(importJobId, rs.getString("status"), rs.getLong("rows_total"), read,
+            return new ImportSummary(importJobId, ImportStatus.valueOf(rs.getString("status")), rs.getLong("rows_total"), read,
                     rs.getLong("rows_imported"), rs.getLong("rows_updated"), rs.getLong("rows_duplicate"),
                     rs.getLong("rows_dnc"), rs.getLong("rows_rejected"), rs.getString("message"), read / seconds);
         }, importJobId);
@@ -49,8 +49,8 @@ final class ImportJobs {
                 ImportOwner.self().id());
     }
 
-    void markEnded(long importJobId, String status, String message, Instant now) {
-        jdbc.update("UPDATE import_jobs SET status = ?, message = ?, ended_at = ? WHERE id = ?", status,
+    void markEnded(long importJobId, ImportStatus status, String message, Instant now) {
+        jdbc.update("UPDATE import_jobs SET status = ?, message = ?, ended_at = ? WHERE id = ?", status.name(),
                 LeadImporter.clipMessage(message), Timestamp.from(now), importJobId);
     }
 
@@ -63,7 +63,11 @@ final class ImportJobs {
     }
 
     static boolean running(Map<String, Object> row) {
-        return List.of("STARTING", "RUNNING").contains(row.get("STATUS"));
+        return status(row).inProgress();
+    }
+
+    static ImportStatus status(Map<String, Object> row) {
+        return ImportStatus.valueOf((String) row.get("STATUS"));
     }
 
     /** The imports stored as running whose owner is gone. */

@@ -4,7 +4,7 @@ package org.opendialer.service.leadimport;
  * Where an import stands: rows read, imported, updated, duplicate, on a DNC list, rejected (all
  * rejections, duplicates and DNC included), and, while running, speed and share done.
  */
-public record ImportSummary(long importJobId, String status, long rowsTotal, long read, long imported, long updated,
+public record ImportSummary(long importJobId, ImportStatus status, long rowsTotal, long read, long imported, long updated,
                             long duplicates, long dnc, long rejected, String message, double rowsPerSecond) {
 
     @com.fasterxml.jackson.annotation.JsonProperty("percent")
@@ -13,6 +13,6 @@ public record ImportSummary(long importJobId, String status, long rowsTotal, lon
     }
 
     public boolean failed() {
-        return "FAILED".equals(status);
+        return status == ImportStatus.FAILED;
     }
 }

@@ -117,8 +117,7 @@ public final class LeadImporter {
         } catch (EmptyResultDataAccessException e) {
             throw new ImportFailedException("no import job " + importJobId);
         }
-        String status = (String) row.get("STATUS");
-        if ("COMPLETED".equals(status)) {
+        if (ImportJobs.status(row) == ImportStatus.COMPLETED) {
             return summary(importJobId);
         }
         if (ImportJobs.running(row) && !ImportJobs.abandoned(row, Instant.now())) {
@@ -290,12 +289,12 @@ public final class LeadImporter {
             JobExecution execution = launcher.run(job(prepared, progress), parameters(id));
             jdbc.update("UPDATE import_jobs SET batch_execution_id = ? WHERE id = ?", execution.getId(), id);
             if (execution.getStatus() == BatchStatus.COMPLETED) {
-                jobs.markEnded(id, "COMPLETED", null, Instant.now());
+                jobs.markEnded(id, ImportStatus.COMPLETED, null, Instant.now());
             } else {
-                jobs.markEnded(id, "FAILED", failure(execution), Instant.now());
+                jobs.markEnded(id, ImportStatus.FAILED, failure(execution), Instant.now());
             }
         } catch (Exception e) {
-            jobs.markEnded(id, "FAILED", e.getMessage(), Instant.now());
+            jobs.markEnded(id, ImportStatus.FAILED, e.getMessage(), Instant.now());
         } finally {
             heartbeat.shutdownNow();
             ImportFolders.delete(prepared.scratch());

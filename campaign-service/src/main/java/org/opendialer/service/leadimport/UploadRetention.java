@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,8 +44,8 @@ public class UploadRetention {
 
     @Autowired
     public UploadRetention(DataSource dataSource, BackgroundImports imports,
-                           @Value("${dialer.uploads.retention:30d}") Duration retention) {
-        this(new JdbcTemplate(dataSource), imports.folders().uploads(), retention);
+                           ImportProperties properties) {
+        this(new JdbcTemplate(dataSource), imports.folders().uploads(), properties.uploads().retention());
     }
 
     UploadRetention(JdbcTemplate jdbc, Path uploads, Duration retention) {

@@ -7,7 +7,6 @@ import org.opendialer.service.user.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.WebApplicationContext;
@@ -29,11 +28,11 @@ public class DemoPasswordCheck implements SmartInitializingSingleton {
     private final boolean allowed;
 
     public DemoPasswordCheck(UserDirectory users, FirstAdministrator firstAdministrator, ApplicationContext context,
-                             @Value("${dialer.allow-demo-passwords:false}") boolean allowed) {
+                             AccountProperties accounts) {
         this.users = users;
         this.firstAdministrator = firstAdministrator;
         this.context = context;
-        this.allowed = allowed;
+        this.allowed = accounts.allowDemoPasswords();
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.opendialer.service.user.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +26,9 @@ public class FirstAdministrator implements SmartInitializingSingleton {
     private final String password;
     private boolean done;
 
-    public FirstAdministrator(UserDirectory users, @Value("${dialer.admin.password:}") String password) {
+    public FirstAdministrator(UserDirectory users, AccountProperties accounts) {
         this.users = users;
-        this.password = password;
+        this.password = accounts.admin().password();
     }
 
     @Override

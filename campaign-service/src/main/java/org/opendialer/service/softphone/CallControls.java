@@ -151,7 +151,7 @@ public final class CallControls {
     }
 
     private boolean onAsterisk(CampaignRun run) {
-        return pbx.isPresent() && "ASTERISK".equals(run.campaign().line().telephony());
+        return pbx.isPresent() && run.campaign().line().onAsterisk();
     }
 
     private OnCall onCall(long agentId) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.opendialer.engine.asterisk.AsteriskServer;
 import org.opendialer.service.dialing.CampaignRunner;
-import org.springframework.beans.factory.annotation.Value;
+import org.opendialer.service.dialing.DialingProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,14 +23,15 @@ public class SoftphoneConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public PbxHolder pbx(@Value("${dialer.asterisk.servers:}") String servers) {
-        List<AsteriskServer> all = AsteriskServer.parseAll(servers);
+    public PbxHolder pbx(DialingProperties dialing) {
+        List<AsteriskServer> all = dialing.asterisk().parsed();
         return new PbxHolder(all.isEmpty() ? null : new AmiPbx(all.get(0)));
     }
 
     @Bean
-    public Phones browserPhones(PbxHolder pbx, @Value("${dialer.softphone.pjsip-file:}") String file,
-                                @Value("${dialer.softphone.websocket-url:}") String websocketUrl) {
+    public Phones browserPhones(PbxHolder pbx, SoftphoneProperties softphone) {
+        String file = softphone.pjsipFile();
+        String websocketUrl = softphone.websocketUrl();
         if (pbx.pbx().isEmpty()) {
             return new Phones(Optional.empty(), "no Asterisk server is configured (dialer.asterisk.servers)");
         }
@@ -43,15 +44,8 @@ public class SoftphoneConfiguration {
     }
 
     @Bean
-    public CallControls callControls(CampaignRunner runner, PbxHolder pbx, @Value("${dialer.softphone.transfer-numbers:}") String transfers) {
-        List<String> numbers = java.util.Arrays.stream(transfers.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
-        for (String number : numbers) {
-            if (!number.matches("\\+[1-9][0-9]{6,14}")) {
-                throw new IllegalArgumentException("dialer.softphone.transfer-numbers: '" + number
-                        + "' is not an E.164 number (e.g. +14155550100; several separated by commas)");
-            }
-        }
-        return new CallControls(runner, pbx.pbx().map(p -> (Pbx) p), numbers);
+    public CallControls callControls(CampaignRunner runner, PbxHolder pbx, SoftphoneProperties softphone) {
+        return new CallControls(runner, pbx.pbx().map(p -> (Pbx) p), softphone.transfers());
     }
 
     /** The AMI session for browser phones and supervisors, when there is an Asterisk server; closed with the context. */

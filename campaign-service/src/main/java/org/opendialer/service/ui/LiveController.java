@@ -52,7 +52,7 @@ public class LiveController {
         return stream("wallboard", () -> campaigns.list().stream()
                 .filter(c -> c.status() == org.opendialer.service.campaign.CampaignStatus.RUNNING
                         || c.status() == org.opendialer.service.campaign.CampaignStatus.PAUSED)
-                .map(c -> new WallboardTile(c.abandon().target(), runner.status(c.id())))
+                .map(c -> new WallboardTile(c.abandon().target().share(), runner.status(c.id())))
                 .toList());
     }
 

@@ -70,7 +70,7 @@ class LeadImporterIT {
 
             ImportSummary summary = new LeadImporter(db.dataSource()).run(ImportRequest.leads(campaign, list, "CN"), s -> { });
 
-            assertThat(summary.status()).isEqualTo("COMPLETED");
+            assertThat(summary.status()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(summary.read()).isEqualTo(7);
             assertThat(summary.imported()).isEqualTo(2);
             assertThat(summary.dnc()).isEqualTo(1);
@@ -143,12 +143,12 @@ class LeadImporterIT {
             };
             LeadImporter crashing = new LeadImporter(db.dataSource(), List.of(crashOnce));
             ImportSummary first = crashing.run(ImportRequest.leads(campaign, list, "US").withChunkSize(50), s -> { });
-            assertThat(first.status()).isEqualTo("FAILED");
+            assertThat(first.status()).isEqualTo(ImportStatus.FAILED);
             assertThat(first.message()).contains("power cut");
             assertThat(first.imported()).isEqualTo(100);
 
             ImportSummary resumed = crashing.resume(first.importJobId(), s -> { });
-            assertThat(resumed.status()).isEqualTo("COMPLETED");
+            assertThat(resumed.status()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(resumed.read()).isEqualTo(251);
             assertThat(resumed.imported()).isEqualTo(250);
             assertThat(resumed.duplicates()).isEqualTo(1);

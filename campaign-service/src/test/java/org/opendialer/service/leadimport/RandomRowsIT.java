@@ -104,7 +104,7 @@ class RandomRowsIT {
 
         ImportSummary done = importer.run(ImportRequest.leads(campaign, file, "US").withEncoding("UTF-8").withChunkSize(7), s -> { });
 
-        assertThat(done.status()).as(done.message()).isEqualTo("COMPLETED");
+        assertThat(done.status()).as(done.message()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(done.read()).isEqualTo(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             long rowNo = i + 2;

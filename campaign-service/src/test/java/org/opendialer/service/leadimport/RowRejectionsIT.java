@@ -64,7 +64,7 @@ class RowRejectionsIT {
 
             ImportSummary done = importer(db).run(ImportRequest.leads(campaign, list, "US"), s -> { });
 
-            assertThat(done.status()).as(done.message()).isEqualTo("COMPLETED");
+            assertThat(done.status()).as(done.message()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(done.read()).isEqualTo(5);
             assertThat(done.imported()).isEqualTo(3);
             assertThat(done.rejected()).isEqualTo(2);
@@ -92,7 +92,7 @@ class RowRejectionsIT {
             }
             ImportSummary done = importer(db).run(ImportRequest.leads(campaign, csv("broken.csv",
                     text.toString()), "US"), s -> { });
-            assertThat(done.status()).isEqualTo("FAILED");
+            assertThat(done.status()).isEqualTo(ImportStatus.FAILED);
             assertThat(done.message()).startsWith("broken.csv: most rows cannot be read (13 of 20 rows have broken quotes, "
                     + "the first is row 3)");
         }
@@ -119,7 +119,7 @@ class RowRejectionsIT {
             ImportSummary done = importer(db).run(ImportRequest.leads(campaign,
                     csv("long.csv", text.toString()), "US"), s -> { });
 
-            assertThat(done.status()).as(done.message()).isEqualTo("COMPLETED");
+            assertThat(done.status()).as(done.message()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(done.imported()).isEqualTo(1);
             assertThat(done.rejected()).isEqualTo(4);
             assertThat(rejected(db, done.importJobId()))
