@@ -374,11 +374,17 @@ class UiDefectsBrowserIT {
     void theDashboardListsEachAgentAndWeighsAbandonsAgainstTheCap() throws Exception {
         signIn("mia");
         open("/manager/campaigns/" + predictive, "en");
-        wait.until(d -> !d.findElements(By.cssSelector("#agents tr.agent")).isEmpty());
-        WebElement row = browser.findElement(By.cssSelector("#agents tr.agent"));
-        assertThat(row.findElement(By.className("agent-name")).getText()).isEqualTo("Al Agent");
-        assertThat(row.findElement(By.className("agent-state")).getText()).isIn("On call", "Wrap-up", "Ready", "Paused", "Wrap up");
-        assertThat(row.findElement(By.className("agent-time")).getText()).matches("\\d+:\\d\\d:\\d\\d");
+        // the table is drawn again every second: a row is read whole, again if it was replaced meanwhile
+        List<String> cells = new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    List<WebElement> rows = d.findElements(By.cssSelector("#agents tr.agent"));
+                    return rows.isEmpty() ? null : List.of(rows.get(0).findElement(By.className("agent-name")).getText(),
+                            rows.get(0).findElement(By.className("agent-state")).getText(),
+                            rows.get(0).findElement(By.className("agent-time")).getText());
+                });
+        assertThat(cells.get(0)).isEqualTo("Al Agent");
+        assertThat(cells.get(1)).isIn("On call", "Wrap-up", "Ready", "Paused", "Wrap up");
+        assertThat(cells.get(2)).matches("\\d+:\\d\\d:\\d\\d");
         assertThat(browser.findElement(By.id("abandon-check")).getAttribute("data-over")).isEqualTo("false");
         assertThat(text("abandon-check")).isEqualTo("Abandon rate within the cap of 2.5 %.");
         assertThat(browser.findElement(By.cssSelector("#chart-connects")).findElement(By.xpath("..")).findElement(By.tagName("h2")).getText())
