@@ -142,6 +142,12 @@ public final class RobotOnAsterisk implements Telephony {
         asterisk.hangup(attempt);
     }
 
+    /** A hot lead an agent took from the robot is transferred as any other call on Asterisk. */
+    @Override
+    public void transfer(AttemptId attempt, org.opendialer.engine.call.PhoneNumber to) {
+        asterisk.transfer(attempt, to);
+    }
+
     @Override
     public int freeLines() {
         return asterisk.freeLines();

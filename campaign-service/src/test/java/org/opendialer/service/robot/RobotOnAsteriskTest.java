@@ -56,6 +56,9 @@ class RobotOnAsteriskTest {
         @Override public void playSafeHarbourAndHangup(AttemptId attempt) { }
         @Override public void leaveMessageAndHangup(AttemptId attempt) { }
         @Override public void hangup(AttemptId attempt) { asked.add("hangup " + attempt.value()); }
+        @Override public void transfer(AttemptId attempt, org.opendialer.engine.call.PhoneNumber to) {
+            asked.add("transfer " + attempt.value() + " to " + to.e164());
+        }
         @Override public int freeLines() { return 10; }
     }
 
@@ -149,5 +152,11 @@ class RobotOnAsteriskTest {
 
         robot.sendToRobot(new AttemptId(99));
         assertThat(asterisk.asked).containsExactly("robot 3", "hangup 99");
+    }
+
+    @Test
+    void aHotLeadAnAgentTookIsTransferredOnAsterisk() {
+        robot.transfer(new AttemptId(7), new org.opendialer.engine.call.PhoneNumber("+12125550199"));
+        assertThat(asterisk.asked).containsExactly("transfer 7 to +12125550199");
     }
 }
